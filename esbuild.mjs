@@ -1,0 +1,37 @@
+// Bundles the extension client, the language server and the command line into dist/.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // vscode-json-languageservice ships UMD files whose dynamic requires esbuild cannot follow; the ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  // Some ESM dependencies (fdir) call createRequire(import.meta.url); give the CommonJS bundle a real URL for it.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+];
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching client, server and cli');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

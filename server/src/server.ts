@@ -1,0 +1,115 @@
+import {
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
+import { createConnectorLanguageService } from './service';
+
+/** What the host gives the server: the schema it loaded from disk. */
+export interface ServerOptions {
+  readonly schema: JSONSchema;
+}
+
+interface CachedParse {
+  readonly version: number;
+  readonly parsed: JSONDocument;
+}
+
+/** Wires the pure connector language service to an LSP connection. */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const service = createConnectorLanguageService({ schema: options.schema });
+  const documents = new TextDocuments(TextDocument);
+  const parseCache = new Map<string, CachedParse>();
+  let pullDiagnostics = false;
+
+  const parse = (document: TextDocument): JSONDocument => {
+    const cached = parseCache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.parsed;
+    const parsed = service.parse(document);
+    parseCache.set(document.uri, { version: document.version, parsed });
+    return parsed;
+  };
+
+  /** Runs a handler so that an exception is logged with its stack and answered with an empty result. */
+  async function runSafe<T>(name: string, empty: T, token: CancellationToken | undefined, work: () => T | PromiseLike<T>): Promise<T> {
+    if (token?.isCancellationRequested) return empty;
+    try {
+      return await work();
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return empty;
+    }
+  }
+
+  const diagnose = (uri: string, token?: CancellationToken): Promise<Diagnostic[]> =>
+    runSafe('Validation', [], token, () => {
+      const document = documents.get(uri);
+      return document ? service.validate(document, parse(document)) : [];
+    });
+
+  connection.onInitialize((params): InitializeResult => {
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        completionProvider: { triggerCharacters: ['"', ':', '{'] },
+        hoverProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: 'connector-language-server' },
+    };
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnose(params.textDocument.uri, token),
+  }));
+
+  // Clients without pull diagnostics get pushed diagnostics on every change: validation is fast enough to need no debounce.
+  const push = async (document: TextDocument): Promise<void> => {
+    if (pullDiagnostics) return;
+    const version = document.version;
+    const diagnostics = await diagnose(document.uri);
+    if (documents.get(document.uri)?.version === version) await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  };
+  documents.onDidChangeContent((event) => void push(event.document));
+  documents.onDidClose((event) => {
+    parseCache.delete(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  const withDocument = <T>(name: string, uri: string, empty: T, token: CancellationToken, work: (document: TextDocument) => T | PromiseLike<T>): Promise<T> =>
+    runSafe(name, empty, token, () => {
+      const document = documents.get(uri);
+      return document ? work(document) : empty;
+    });
+
+  connection.onCompletion((params, token) =>
+    withDocument('Completion', params.textDocument.uri, null, token, (document) => service.json.doComplete(document, params.position, parse(document))));
+  connection.onHover((params, token) =>
+    withDocument('Hover', params.textDocument.uri, null, token, (document) => service.json.doHover(document, params.position, parse(document))));
+  connection.onDocumentFormatting((params, token) =>
+    withDocument('Formatting', params.textDocument.uri, [], token, (document) => service.json.format(document, undefined, params.options)));
+  connection.onDocumentRangeFormatting((params, token) =>
+    withDocument('Formatting', params.textDocument.uri, [], token, (document) => service.json.format(document, params.range, params.options)));
+  connection.onFoldingRanges((params, token) =>
+    withDocument('Folding', params.textDocument.uri, [], token, (document) => service.json.getFoldingRanges(document)));
+  connection.onSelectionRanges((params, token) =>
+    withDocument('Selection ranges', params.textDocument.uri, [], token, (document) => service.json.getSelectionRanges(document, params.positions, parse(document))));
+  connection.onDocumentSymbol((params, token) =>
+    withDocument('Document symbols', params.textDocument.uri, [], token, (document) => service.json.findDocumentSymbols2(document, parse(document))));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,142 @@
+import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
+import type { AuthMethod, ConnectorModel, Endpoint, ParameterKind, RequestDefinition, Variable } from './model';
+import { scanPlaceholders, type Placeholder, type PlaceholderProblem } from './placeholders';
+
+/** Where in a request a string sits. */
+export type StringLocation = 'url' | ParameterKind;
+
+/** A string value of a request, with where it is sent. */
+export interface RequestString {
+  readonly node: StringASTNode;
+  readonly location: StringLocation;
+}
+
+/** A placeholder in a request, with where it is sent. */
+export interface PlaceholderUse extends Placeholder {
+  readonly location: StringLocation;
+  /** For a URL: whether the placeholder sits in its query string. */
+  readonly inQuery: boolean;
+}
+
+/** Everything the rules need to know about one request definition's strings. */
+export interface RequestStrings {
+  readonly strings: readonly RequestString[];
+  readonly uses: readonly PlaceholderUse[];
+  readonly problems: readonly PlaceholderProblem[];
+}
+
+/** Variables visible from a place, by key (innermost first). */
+export type Scope = ReadonlyMap<string, Variable>;
+
+/** An endpoint with its auth methods resolved. */
+export interface EndpointAnalysis {
+  readonly endpoint: Endpoint;
+  readonly strings: RequestStrings;
+  /** The enabled auth methods that exist. */
+  readonly methods: readonly AuthMethod[];
+  /** The endpoint's scope for each enabled method (one connector-level scope when none exists). */
+  readonly scopes: readonly Scope[];
+}
+
+/** An auth method with its strings and scope. */
+export interface AuthMethodAnalysis {
+  readonly method: AuthMethod;
+  readonly strings: RequestStrings;
+  readonly scope: Scope;
+}
+
+/** The connector analysed once for all rules. */
+export interface Analysis {
+  readonly model: ConnectorModel;
+  readonly text: string;
+  readonly connectorScope: Scope;
+  readonly authMethods: readonly AuthMethodAnalysis[];
+  readonly endpoints: readonly EndpointAnalysis[];
+  readonly methodsById: ReadonlyMap<string, AuthMethodAnalysis>;
+}
+
+function collectStrings(node: ASTNode | undefined, location: StringLocation, into: RequestString[]): void {
+  if (!node) return;
+  if (node.type === 'string') {
+    into.push({ node, location });
+  } else if (node.type === 'array' || node.type === 'object' || node.type === 'property') {
+    // Body values may be any JSON value; placeholders in nested strings are filled as well.
+    for (const child of node.children) {
+      if (child.type === 'property') collectStrings(child.valueNode, location, into);
+      else collectStrings(child, location, into);
+    }
+  }
+}
+
+function scanRequest(text: string, request: RequestDefinition): RequestStrings {
+  const strings: RequestString[] = [];
+  if (request.urlNode) strings.push({ node: request.urlNode, location: 'url' });
+  for (const list of [request.headers, request.urlParameters, request.body]) {
+    for (const parameter of list) collectStrings(parameter.valueNode, parameter.kind, strings);
+  }
+  const uses: PlaceholderUse[] = [];
+  const problems: PlaceholderProblem[] = [];
+  for (const { node, location } of strings) {
+    const result = scanPlaceholders(text, node);
+    const queryStart = location === 'url' ? queryOffset(text, node) : -1;
+    for (const placeholder of result.placeholders) {
+      const inQuery = queryStart >= 0 && queryStart < placeholder.start;
+      uses.push({ ...placeholder, location, inQuery });
+    }
+    problems.push(...result.problems);
+  }
+  return { strings, uses, problems };
+}
+
+function queryOffset(text: string, node: StringASTNode): number {
+  const index = text.slice(node.offset, node.offset + node.length).indexOf('?');
+  return index < 0 ? -1 : node.offset + index;
+}
+
+function scopeOf(parent: Scope | undefined, variables: readonly Variable[]): Map<string, Variable> {
+  const scope = new Map(parent);
+  const own = new Map<string, Variable>();
+  for (const variable of variables) {
+    if (!own.has(variable.key)) own.set(variable.key, variable);
+  }
+  for (const [key, variable] of own) scope.set(key, variable);
+  return scope;
+}
+
+/** Scans every request once and resolves each endpoint's auth methods and scopes. */
+export function analyse(model: ConnectorModel, text: string): Analysis {
+  const connectorScope = scopeOf(undefined, model.variables);
+  const authMethods = model.authMethods.map((method) => ({
+    method,
+    strings: scanRequest(text, method),
+    scope: scopeOf(connectorScope, method.variables),
+  }));
+  const methodsById = new Map<string, AuthMethodAnalysis>();
+  for (const analysis of authMethods) {
+    if (analysis.method.id !== undefined && !methodsById.has(analysis.method.id)) methodsById.set(analysis.method.id, analysis);
+  }
+  const endpoints = model.endpoints.map((endpoint) => {
+    const methods: AuthMethodAnalysis[] = [];
+    for (const idNode of endpoint.authentication) {
+      const method = methodsById.get(idNode.value);
+      if (method && !methods.includes(method)) methods.push(method);
+    }
+    const parents = methods.length > 0 ? methods.map((m) => m.scope) : [connectorScope];
+    return {
+      endpoint,
+      strings: scanRequest(text, endpoint),
+      methods: methods.map((m) => m.method),
+      scopes: parents.map((parent) => scopeOf(parent, endpoint.variables)),
+    };
+  });
+  return { model, text, connectorScope, authMethods, endpoints, methodsById };
+}
+
+/** Fills a string's placeholders with sample values: a variable's default, else a neutral sample. */
+export function fillSample(value: string, scope: Scope): string {
+  return value.replace(/\{\{([^{}]*)\}\}/g, (_match, key: string, index: number) => {
+    const variable = scope.get(key);
+    if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) return variable.defaultNode.value;
+    return index === 0 ? 'https://example.com' : 'sample';
+  });
+}

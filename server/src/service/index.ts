@@ -1,0 +1,3 @@
+export { createConnectorLanguageService, type ConnectorLanguageService, type ConnectorServiceOptions } from './languageService';
+export { allRules, rules, type Rule, type RuleGroup } from './codes';
+export { diagnosticSource } from './rules/report';

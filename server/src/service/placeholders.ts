@@ -1,0 +1,130 @@
+import type { StringASTNode } from 'vscode-json-languageservice';
+
+/** What a variable key may hold; the schema states the same pattern. */
+export const variableKeyPattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** A well-formed `{{key}}` with its document offsets (braces included). */
+export interface Placeholder {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly stringNode: StringASTNode;
+}
+
+/** Why a brace sequence cannot be filled. */
+export type PlaceholderProblemKind = 'empty' | 'invalid' | 'spaces' | 'unclosed' | 'unopened' | 'single';
+
+/** A malformed placeholder with its document offsets. */
+export interface PlaceholderProblem {
+  readonly kind: PlaceholderProblemKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Placeholders and problems found in one string. */
+export interface ScanResult {
+  readonly placeholders: Placeholder[];
+  readonly problems: PlaceholderProblem[];
+}
+
+const singleBrace = /\{([A-Za-z_][A-Za-z0-9_.-]*)\}/y;
+const identifierTail = /[A-Za-z0-9_.-]*/y;
+
+/** Start and end offsets of a string node's content, quotes excluded (an unterminated string has no closing quote). */
+export function contentBounds(text: string, node: StringASTNode): [number, number] {
+  const start = node.offset + 1;
+  let end = node.offset + node.length;
+  if (end > start && text.charCodeAt(end - 1) === 34 /* " */) end--;
+  return [start, Math.max(start, end)];
+}
+
+/**
+ * Finds the placeholders of a JSON string in the document's raw text, so that offsets are exact even when the
+ * string holds escape sequences.
+ */
+export function scanPlaceholders(text: string, node: StringASTNode): ScanResult {
+  const placeholders: Placeholder[] = [];
+  const problems: PlaceholderProblem[] = [];
+  const [base, stop] = contentBounds(text, node);
+  const content = text.slice(base, stop);
+  const end = content.length;
+  let i = 0;
+  while (i < end) {
+    const c = content.charCodeAt(i);
+    if (c !== 123 /* { */ && c !== 125 /* } */) {
+      i++;
+      continue;
+    }
+    const next = content.charCodeAt(i + 1);
+    if (c === 123 && next === 123) {
+      const close = content.indexOf('}}', i + 2);
+      const reopen = content.indexOf('{{', i + 2);
+      if (close < 0 || (reopen >= 0 && reopen < close)) {
+        identifierTail.lastIndex = i + 2;
+        identifierTail.exec(content);
+        const tail = identifierTail.lastIndex;
+        problems.push({ kind: 'unclosed', text: content.slice(i, tail), start: base + i, end: base + tail });
+        i = tail;
+        continue;
+      }
+      const inner = content.slice(i + 2, close);
+      const placeholderEnd = close + 2;
+      if (variableKeyPattern.test(inner)) {
+        placeholders.push({ key: inner, start: base + i, end: base + placeholderEnd, stringNode: node });
+      } else {
+        const kind = inner.length === 0 ? 'empty' : variableKeyPattern.test(inner.trim()) ? 'spaces' : 'invalid';
+        problems.push({ kind, text: content.slice(i, placeholderEnd), start: base + i, end: base + placeholderEnd });
+      }
+      i = placeholderEnd;
+      continue;
+    }
+    if (c === 125 && next === 125) {
+      problems.push({ kind: 'unopened', text: '}}', start: base + i, end: base + i + 2 });
+      i += 2;
+      continue;
+    }
+    if (c === 123 && content.charCodeAt(i - 1) !== 123) {
+      singleBrace.lastIndex = i;
+      const match = singleBrace.exec(content);
+      if (match && content.charCodeAt(singleBrace.lastIndex) !== 125) {
+        problems.push({ kind: 'single', text: match[0], start: base + i, end: base + singleBrace.lastIndex });
+        i = singleBrace.lastIndex;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { placeholders, problems };
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The candidate closest to `word` (a case-insensitive match first), or undefined when none is close. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

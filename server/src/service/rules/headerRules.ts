@@ -1,0 +1,102 @@
+import type { StringASTNode } from 'vscode-json-languageservice';
+import { rules } from '../codes';
+import type { Analysis } from '../analysis';
+import type { Parameter } from '../model';
+import { closest, contentBounds, editDistance } from '../placeholders';
+import { quote, Reporter } from './report';
+
+const headerNamePattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const forbiddenHeaders = new Set(['host', 'content-length', 'transfer-encoding', 'connection']);
+/** Authorization schemes in use (IANA registry plus common API-specific ones); case-insensitive per RFC 9110. */
+const knownSchemes = ['Bearer', 'Basic', 'Digest', 'Token', 'ApiKey', 'Api-Key', 'Negotiate', 'NTLM', 'OAuth', 'HOBA', 'Mutual', 'DPoP', 'AWS4-HMAC-SHA256', 'SSWS', 'Key', 'Klaviyo-API-Key', 'Zoho-oauthtoken', 'GenieKey', 'Splunk'];
+const knownSchemesLower = new Set(knownSchemes.map((s) => s.toLowerCase()));
+const schemePattern = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(.*)$/s;
+
+/** Offsets of `part` inside a string node's raw text, or the whole content when it cannot be found. */
+export function locate(text: string, node: StringASTNode, part: string, from = 0): [number, number] {
+  const [start, end] = contentBounds(text, node);
+  const index = part === '' ? -1 : text.slice(start, end).indexOf(part, from);
+  return index < 0 ? [start, end] : [start + index, start + index + part.length];
+}
+
+function checkAuthorization(text: string, value: StringASTNode, reporter: Reporter): void {
+  const trimmed = value.value.trim();
+  if (trimmed === '' || trimmed.startsWith('{{')) {
+    const [start, end] = contentBounds(text, value);
+    const message = trimmed === ''
+      ? 'This `Authorization` header is empty: write a scheme and a token, for example `Bearer {{token}}`.'
+      : `This \`Authorization\` value has no scheme: write ${quote('Bearer ' + trimmed)} (or the scheme the API documents).`;
+    reporter.at(rules.authorizationSchemeMissing, start, end, message);
+    return;
+  }
+  const match = schemePattern.exec(trimmed);
+  if (!match) return;
+  const [, scheme, rest] = match;
+  const [start, end] = locate(text, value, scheme);
+  const lower = scheme.toLowerCase();
+  if (rest.startsWith(':')) {
+    reporter.at(rules.authorizationSchemeMalformed, start, end + 1, `Remove the colon after ${quote(scheme)}: the scheme is followed by a space, as in ${quote(scheme + ' {{token}}')}.`);
+  } else if (rest.startsWith('{{')) {
+    reporter.at(rules.authorizationSchemeMalformed, start, end, `Put a space between ${quote(scheme)} and the token: ${quote(scheme + ' ' + rest)}.`);
+  } else if (rest.trim() === '') {
+    if (knownSchemesLower.has(lower)) {
+      reporter.at(rules.authorizationSchemeMalformed, start, end, `${quote(scheme)} is followed by no token: write ${quote(scheme + ' {{token}}')}.`);
+    } else {
+      reporter.at(rules.authorizationSchemeMissing, start, end, `This \`Authorization\` value has no scheme: write ${quote('Bearer {{token}}')} (or the scheme the API documents).`);
+    }
+  } else if (!knownSchemesLower.has(lower) && scheme.length >= 4) {
+    const best = closest(scheme, knownSchemes);
+    if (best !== undefined && editDistance(lower, best.toLowerCase()) <= 2) {
+      reporter.at(rules.authorizationSchemeMalformed, start, end, `Unknown scheme ${quote(scheme)}: did you mean ${quote(best)}?`);
+    }
+  }
+}
+
+function checkHeaderList(text: string, headers: readonly Parameter[], reporter: Reporter): void {
+  const seen = new Map<string, StringASTNode>();
+  for (const header of headers) {
+    const keyNode = header.keyNode;
+    if (!keyNode) continue;
+    const name = keyNode.value;
+    const lower = name.toLowerCase();
+    if (/[\r\n]/.test(name)) {
+      reporter.on(rules.headerInjection, keyNode, 'This header name holds a line break, which would let it inject other headers: remove it.');
+    } else if (!headerNamePattern.test(name)) {
+      reporter.on(rules.invalidHeaderName, keyNode, `${quote(name)} is not a valid header name: use letters, digits and \`!#$%&'*+-.^_|~\`, with no spaces or colons.`);
+    }
+    if (forbiddenHeaders.has(lower)) {
+      reporter.on(rules.forbiddenHeader, keyNode, `The HTTP client sets ${quote(name)} itself: remove this header.`);
+    }
+    if (seen.has(lower)) {
+      reporter.on(rules.duplicateHeader, keyNode, `Header ${quote(name)} is already set in this list (names are case-insensitive): remove one.`);
+    } else {
+      seen.set(lower, keyNode);
+    }
+    const value = header.valueNode;
+    if (value?.type === 'string') {
+      if (/[\r\n]/.test(value.value)) {
+        reporter.on(rules.headerInjection, value, 'This header value holds a line break, which would let it inject other headers: remove it.');
+      }
+      if (lower === 'authorization') checkAuthorization(text, value, reporter);
+    }
+  }
+}
+
+/** Header rules: names, forbidden and duplicate headers, line breaks, and the Authorization scheme. */
+export function checkHeaders(analysis: Analysis, reporter: Reporter): void {
+  const { text } = analysis;
+  for (const { method } of analysis.authMethods) checkHeaderList(text, method.headers, reporter);
+  for (const { endpoint, methods } of analysis.endpoints) {
+    checkHeaderList(text, endpoint.headers, reporter);
+    // Auth method headers are sent with every endpoint request that uses the method.
+    for (const header of endpoint.headers) {
+      const keyNode = header.keyNode;
+      if (!keyNode) continue;
+      const lower = keyNode.value.toLowerCase();
+      const owner = methods.find((m) => m.headers.some((h) => h.keyNode?.value.toLowerCase() === lower));
+      if (owner) {
+        reporter.on(rules.duplicateHeader, keyNode, `Auth method ${quote(owner.id ?? '')} already sends ${quote(keyNode.value)} with this endpoint's requests: remove one.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { rules } from '../codes';
+import type { Analysis, PlaceholderUse, Scope } from '../analysis';
+import type { AuthMethod, Variable } from '../model';
+import { closest, type PlaceholderProblem } from '../placeholders';
+import { quote, Reporter, unnecessary } from './report';
+
+function problemMessage(problem: PlaceholderProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+      return 'Empty placeholder `{{}}`: write a variable key between the braces or remove it.';
+    case 'spaces':
+      return `Placeholder ${quote(problem.text)} has spaces around its key: write ${quote('{{' + problem.text.slice(2, -2).trim() + '}}')}.`;
+    case 'invalid':
+      return `Placeholder ${quote(problem.text)} is not a variable key: keys start with a letter or underscore and hold only letters, digits, \`_\`, \`.\` and \`-\`.`;
+    case 'unclosed':
+      return `Placeholder ${quote(problem.text)} is never closed: add \`}}\` after the key.`;
+    case 'unopened':
+      return 'Closing `}}` without an opening `{{`: add `{{` before the key or remove the braces.';
+    case 'single':
+      return `${quote(problem.text)} uses single braces and is sent literally: write ${quote('{' + problem.text + '}')} to fill it from a variable.`;
+  }
+}
+
+function suggestion(key: string, scopes: readonly Scope[]): string {
+  const keys = new Set<string>();
+  for (const scope of scopes) for (const candidate of scope.keys()) keys.add(candidate);
+  const best = closest(key, keys);
+  return best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
+}
+
+function methodLabel(method: AuthMethod): string {
+  return quote(method.id ?? method.nameNode?.value ?? 'unnamed');
+}
+
+/** Placeholder rules: unknown and malformed placeholders, unused variables, and where secrets are sent. */
+export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void {
+  const used = new Set<Variable>();
+  const secretSentBy = new Set<AuthMethod>();
+
+  const checkSecretPlacement = (use: PlaceholderUse, variable: Variable): void => {
+    if (!variable.secret) return;
+    if (use.location === 'url' && !use.inQuery) {
+      reporter.at(rules.secretInUrl, use.start, use.end, `Secret ${quote(use.key)} is in the URL's host or path, where logs and browser history keep it: send it in a header instead.`);
+    } else if (use.location === 'url' || use.location === 'urlParameter') {
+      reporter.at(rules.secretInQuery, use.start, use.end, `Secret ${quote(use.key)} is sent in the query string, which servers and proxies log: send it in a header if the API allows.`);
+    }
+  };
+
+  for (const { method, strings, scope } of analysis.authMethods) {
+    for (const problem of strings.problems) reportProblem(problem, reporter);
+    for (const use of strings.uses) {
+      const variable = scope.get(use.key);
+      if (!variable) {
+        reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no connector or auth method variable.${suggestion(use.key, [scope])}`);
+        continue;
+      }
+      used.add(variable);
+      checkSecretPlacement(use, variable);
+      if (variable.secret) secretSentBy.add(method);
+    }
+  }
+
+  for (const { strings, methods, scopes } of analysis.endpoints) {
+    for (const problem of strings.problems) reportProblem(problem, reporter);
+    for (const use of strings.uses) {
+      const missing: AuthMethod[] = [];
+      let found: Variable | undefined;
+      scopes.forEach((scope, index) => {
+        const variable = scope.get(use.key);
+        if (variable) {
+          used.add(variable);
+          found ??= variable;
+        } else if (methods[index]) {
+          missing.push(methods[index]);
+        }
+      });
+      if (!found) {
+        reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no endpoint, auth method or connector variable.${suggestion(use.key, scopes)}`);
+      } else if (missing.length > 0) {
+        reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);
+      } else {
+        checkSecretPlacement(use, found);
+      }
+    }
+  }
+
+  const skipUnused = new Set<Variable>();
+  for (const { method } of analysis.authMethods) {
+    // Builder types other than token and none take their credentials from fields, not placeholders.
+    if (method.type !== 'token' && method.type !== 'none') for (const variable of method.variables) skipUnused.add(variable);
+  }
+  const allVariables = [
+    ...analysis.model.variables,
+    ...analysis.model.authMethods.flatMap((m) => m.variables),
+    ...analysis.model.endpoints.flatMap((e) => e.variables),
+  ];
+  for (const variable of allVariables) {
+    if (used.has(variable) || skipUnused.has(variable)) continue;
+    reporter.on(rules.unusedVariable, variable.keyNode, `Variable ${quote(variable.key)} is never used: reference it as ${quote('{{' + variable.key + '}}')} or remove it.`, unnecessary);
+  }
+
+  for (const { method } of analysis.authMethods) {
+    if (method.type !== 'token' || secretSentBy.has(method) || !method.typeNode) continue;
+    const secrets = method.variables.filter((v) => v.secret);
+    const message = secrets.length === 0
+      ? 'This token method declares no secret variable, so no token is ever sent: add a variable with `"secret": true` and send it, for example `Authorization: Bearer {{token}}`.'
+      : `This token method never sends its secret ${quote(secrets[0].key)}: reference ${quote('{{' + secrets[0].key + '}}')} in a header, URL parameter or body field.`;
+    reporter.on(rules.tokenNeverSent, method.typeNode, message);
+  }
+}
+
+function reportProblem(problem: PlaceholderProblem, reporter: Reporter): void {
+  const rule = problem.kind === 'single' ? rules.singleBracePlaceholder : rules.malformedPlaceholder;
+  reporter.at(rule, problem.start, problem.end, problemMessage(problem));
+}

@@ -1,0 +1,72 @@
+import { rules } from '../codes';
+import { fillSample, type Analysis, type RequestStrings, type Scope } from '../analysis';
+import type { AuthMethod, RequestDefinition } from '../model';
+import { contentBounds } from '../placeholders';
+import { quote, Reporter } from './report';
+
+const maxUrlLength = 255;
+
+/** A request's URL with sample values filled in, parsed. */
+export interface SampleUrl {
+  readonly filled: string;
+  readonly url?: URL;
+}
+
+/** Fills and parses a request's URL; `url` is undefined when it is not a valid absolute URL. */
+export function sampleUrl(request: RequestDefinition, scope: Scope): SampleUrl | undefined {
+  if (!request.urlNode) return undefined;
+  const filled = fillSample(request.urlNode.value, scope);
+  let url: URL | undefined;
+  if (!/\s/.test(filled)) {
+    try {
+      url = new URL(filled);
+    } catch {
+      url = undefined;
+    }
+  }
+  return { filled, url };
+}
+
+/** Whether a host name is a loopback address, where plain http cannot be overheard. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function sendsSecret(strings: RequestStrings, scope: Scope): boolean {
+  return strings.uses.some((use) => scope.get(use.key)?.secret === true);
+}
+
+/** URL rules: absolute http(s), length, and plain http when a secret is sent. */
+export function checkUrls(analysis: Analysis, reporter: Reporter): void {
+  const checkOne = (request: RequestDefinition, scope: Scope, secretSent: boolean, methods: readonly AuthMethod[]): void => {
+    const urlNode = request.urlNode;
+    const sample = sampleUrl(request, scope);
+    if (!urlNode || !sample) return;
+    if (urlNode.value.length > maxUrlLength) {
+      reporter.on(rules.urlTooLong, urlNode, `This URL is ${urlNode.value.length} characters long; the builder accepts at most ${maxUrlLength}: move query values into \`urlParameters\`.`);
+    }
+    const { url } = sample;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+      reporter.on(rules.invalidUrl, urlNode, `This URL is not an absolute http(s) URL once placeholders are filled (${quote(sample.filled)}): start it with \`https://\` and a host.`);
+      return;
+    }
+    if (url.protocol === 'http:' && secretSent && !isLoopback(url.hostname)) {
+      const [start] = contentBounds(analysis.text, urlNode);
+      const via = methods.length > 0 ? ` (through auth method ${methods.map((m) => quote(m.id ?? '')).join(', ')})` : '';
+      reporter.at(rules.insecureHttp, start, start + 'http://'.length, `This request sends a secret${via} over plain http://, where anyone on the network can read it: use https://.`);
+    }
+  };
+
+  for (const { method, strings, scope } of analysis.authMethods) {
+    checkOne(method, scope, sendsSecret(strings, scope), []);
+  }
+  for (const { endpoint, strings, methods, scopes } of analysis.endpoints) {
+    const secretMethods = methods.filter((method, index) => {
+      const methodAnalysis = analysis.methodsById.get(method.id ?? '');
+      return sendsSecret(strings, scopes[index]) || (methodAnalysis !== undefined && sendsSecret(methodAnalysis.strings, methodAnalysis.scope));
+    });
+    const secretSent = secretMethods.length > 0 || (methods.length === 0 && sendsSecret(strings, scopes[0]));
+    checkOne(endpoint, scopes[0], secretSent, secretMethods);
+  }
+}
