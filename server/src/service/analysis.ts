@@ -25,8 +25,30 @@ export interface RequestStrings {
   readonly problems: readonly PlaceholderProblem[];
 }
 
-/** Variables visible from a place, by key (innermost first). */
-export type Scope = ReadonlyMap<string, Variable>;
+/** Variables visible from a place, by key: the innermost declaration wins. */
+export interface Scope {
+  get(key: string): Variable | undefined;
+  keys(): Iterable<string>;
+}
+
+const noVariables: ReadonlyMap<string, Variable> = new Map();
+
+/** A scope with no variables, where every placeholder gets a neutral sample. */
+export const emptyScope: Scope = { get: () => undefined, keys: () => [] };
+
+/** A level's own variables in front of its parent's; lookups walk the chain instead of copying maps. */
+class ChainScope implements Scope {
+  constructor(private readonly own: ReadonlyMap<string, Variable>, private readonly parent?: Scope) {}
+
+  get(key: string): Variable | undefined {
+    return this.own.get(key) ?? this.parent?.get(key);
+  }
+
+  *keys(): Iterable<string> {
+    yield* this.own.keys();
+    if (this.parent) yield* this.parent.keys();
+  }
+}
 
 /** An endpoint with its auth methods resolved. */
 export interface EndpointAnalysis {
@@ -53,6 +75,14 @@ export interface Analysis {
   readonly authMethods: readonly AuthMethodAnalysis[];
   readonly endpoints: readonly EndpointAnalysis[];
   readonly methodsById: ReadonlyMap<string, AuthMethodAnalysis>;
+  /** Sample-filled URLs, computed once per request by the rules that need them. */
+  readonly sampleUrls: Map<RequestDefinition, SampleUrl | undefined>;
+}
+
+/** A request's URL with sample values filled in, parsed (`url` is undefined when it is not a valid absolute URL). */
+export interface SampleUrl {
+  readonly filled: string;
+  readonly url?: URL;
 }
 
 function collectStrings(node: ASTNode | undefined, location: StringLocation, into: RequestString[]): void {
@@ -77,13 +107,15 @@ function scanRequest(text: string, request: RequestDefinition): RequestStrings {
   const uses: PlaceholderUse[] = [];
   const problems: PlaceholderProblem[] = [];
   for (const { node, location } of strings) {
+    const value = node.value;
+    if (value.indexOf('{') < 0 && value.indexOf('}') < 0) continue;
     const result = scanPlaceholders(text, node);
-    const queryStart = location === 'url' ? queryOffset(text, node) : -1;
+    const queryStart = location === 'url' && value.indexOf('?') >= 0 ? queryOffset(text, node) : -1;
     for (const placeholder of result.placeholders) {
       const inQuery = queryStart >= 0 && queryStart < placeholder.start;
-      uses.push({ ...placeholder, location, inQuery });
+      uses.push({ key: placeholder.key, start: placeholder.start, end: placeholder.end, stringNode: node, location, inQuery });
     }
-    problems.push(...result.problems);
+    for (const problem of result.problems) problems.push(problem);
   }
   return { strings, uses, problems };
 }
@@ -93,14 +125,14 @@ function queryOffset(text: string, node: StringASTNode): number {
   return index < 0 ? -1 : node.offset + index;
 }
 
-function scopeOf(parent: Scope | undefined, variables: readonly Variable[]): Map<string, Variable> {
-  const scope = new Map(parent);
+function scopeOf(parent: Scope | undefined, variables: readonly Variable[]): Scope {
+  if (variables.length === 0) return parent ?? new ChainScope(noVariables);
   const own = new Map<string, Variable>();
   for (const variable of variables) {
+    // The first declaration counts; later ones are reported as duplicates.
     if (!own.has(variable.key)) own.set(variable.key, variable);
   }
-  for (const [key, variable] of own) scope.set(key, variable);
-  return scope;
+  return new ChainScope(own, parent);
 }
 
 /** Scans every request once and resolves each endpoint's auth methods and scopes. */
@@ -129,11 +161,12 @@ export function analyse(model: ConnectorModel, text: string): Analysis {
       scopes: parents.map((parent) => scopeOf(parent, endpoint.variables)),
     };
   });
-  return { model, text, connectorScope, authMethods, endpoints, methodsById };
+  return { model, text, connectorScope, authMethods, endpoints, methodsById, sampleUrls: new Map() };
 }
 
 /** Fills a string's placeholders with sample values: a variable's default, else a neutral sample. */
 export function fillSample(value: string, scope: Scope): string {
+  if (!value.includes('{{')) return value;
   return value.replace(/\{\{([^{}]*)\}\}/g, (_match, key: string, index: number) => {
     const variable = scope.get(key);
     if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) return variable.defaultNode.value;

@@ -117,7 +117,10 @@ function readVariables(node: ASTNode | undefined, level: VariableLevel): Variabl
   return result;
 }
 
+const noParameters: Parameter[] = [];
+
 function readParameters(node: ASTNode | undefined, kind: ParameterKind): Parameter[] {
+  if (!node) return noParameters;
   return objectItems(node).map((item) => ({
     kind,
     node: item,
@@ -126,17 +129,51 @@ function readParameters(node: ASTNode | undefined, kind: ParameterKind): Paramet
   }));
 }
 
-function readRequest(node: ObjectASTNode, level: VariableLevel, defaultMethod: string): RequestDefinition {
+function readMethod(node: ObjectASTNode): { methodNode?: StringASTNode; method: string } {
   const methodNode = asString(propertyValue(node, 'method'));
+  return { methodNode, method: methodNode ? methodNode.value.toUpperCase() : 'GET' };
+}
+
+function readAuthMethod(node: ObjectASTNode): AuthMethod {
+  const { methodNode, method } = readMethod(node);
+  const idNode = asString(propertyValue(node, 'id'));
+  const typeNode = asString(propertyValue(node, 'type'));
   return {
     node,
     urlNode: asString(propertyValue(node, 'url')),
     methodNode,
-    method: methodNode ? methodNode.value.toUpperCase() : defaultMethod,
-    variables: readVariables(propertyValue(node, 'variables'), level),
+    method,
+    variables: readVariables(propertyValue(node, 'variables'), 'auth'),
     headers: readParameters(propertyValue(node, 'headers'), 'header'),
     urlParameters: readParameters(propertyValue(node, 'urlParameters'), 'urlParameter'),
     body: readParameters(propertyValue(node, 'body'), 'body'),
+    id: idNode?.value,
+    idNode,
+    nameNode: asString(propertyValue(node, 'name')),
+    type: typeNode?.value,
+    typeNode,
+  };
+}
+
+function readEndpoint(node: ObjectASTNode): Endpoint {
+  const { methodNode, method } = readMethod(node);
+  const authenticationProperty = findProperty(node, 'authentication');
+  const authentication: StringASTNode[] = [];
+  for (const item of asArray(authenticationProperty?.valueNode)?.items ?? []) {
+    if (item.type === 'string') authentication.push(item);
+  }
+  return {
+    node,
+    urlNode: asString(propertyValue(node, 'url')),
+    methodNode,
+    method,
+    variables: readVariables(propertyValue(node, 'variables'), 'endpoint'),
+    headers: readParameters(propertyValue(node, 'headers'), 'header'),
+    urlParameters: readParameters(propertyValue(node, 'urlParameters'), 'urlParameter'),
+    body: readParameters(propertyValue(node, 'body'), 'body'),
+    nameNode: asString(propertyValue(node, 'name')),
+    authenticationProperty,
+    authentication,
   };
 }
 
@@ -144,31 +181,8 @@ function readRequest(node: ObjectASTNode, level: VariableLevel, defaultMethod: s
 export function buildModel(root: ASTNode | undefined): ConnectorModel | undefined {
   const rootObject = asObject(root);
   if (!rootObject) return undefined;
-  const authMethods: AuthMethod[] = objectItems(propertyValue(rootObject, 'authentication')).map((node) => {
-    const idNode = asString(propertyValue(node, 'id'));
-    const typeNode = asString(propertyValue(node, 'type'));
-    return {
-      ...readRequest(node, 'auth', 'GET'),
-      id: idNode?.value,
-      idNode,
-      nameNode: asString(propertyValue(node, 'name')),
-      type: typeNode?.value,
-      typeNode,
-    };
-  });
-  const endpoints: Endpoint[] = objectItems(propertyValue(rootObject, 'endpoints')).map((node) => {
-    const authenticationProperty = findProperty(node, 'authentication');
-    const authentication: StringASTNode[] = [];
-    for (const item of asArray(authenticationProperty?.valueNode)?.items ?? []) {
-      if (item.type === 'string') authentication.push(item);
-    }
-    return {
-      ...readRequest(node, 'endpoint', 'GET'),
-      nameNode: asString(propertyValue(node, 'name')),
-      authenticationProperty,
-      authentication,
-    };
-  });
+  const authMethods = objectItems(propertyValue(rootObject, 'authentication')).map(readAuthMethod);
+  const endpoints = objectItems(propertyValue(rootObject, 'endpoints')).map(readEndpoint);
   return {
     root: rootObject,
     variables: readVariables(propertyValue(rootObject, 'variables'), 'connector'),

@@ -28,7 +28,11 @@ export interface HardcodedCredentialData {
   readonly literal: string;
 }
 
+/** Every format above starts with one of these, so most strings need only this one test. */
+const credentialHint = /shp|pat|gh[pousr]_|github_pat_|xox|_live_|eyJ|bearer|basic|token/i;
+
 function findCredential(value: string): { label: string; literal: string } | undefined {
+  if (!credentialHint.test(value)) return undefined;
   for (const [label, pattern] of tokenFormats) {
     const match = pattern.exec(value);
     if (match) return { label, literal: match[0] };

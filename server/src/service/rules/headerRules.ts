@@ -1,7 +1,7 @@
 import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
-import type { Parameter } from '../model';
+import type { AuthMethod, Parameter } from '../model';
 import { closest, contentBounds, editDistance } from '../placeholders';
 import { quote, Reporter } from './report';
 
@@ -22,7 +22,8 @@ export function locate(text: string, node: StringASTNode, part: string, from = 0
 function checkAuthorization(text: string, value: StringASTNode, reporter: Reporter): void {
   const trimmed = value.value.trim();
   if (trimmed === '' || trimmed.startsWith('{{')) {
-    const [start, end] = contentBounds(text, value);
+    // An empty value has no content to underline: cover its quotes instead.
+    const [start, end] = value.value === '' ? [value.offset, value.offset + value.length] : contentBounds(text, value);
     const message = trimmed === ''
       ? 'This `Authorization` header is empty: write a scheme and a token, for example `Bearer {{token}}`.'
       : `This \`Authorization\` value has no scheme: write ${quote('Bearer ' + trimmed)} (or the scheme the API documents).`;
@@ -86,6 +87,10 @@ function checkHeaderList(text: string, headers: readonly Parameter[], reporter: 
 export function checkHeaders(analysis: Analysis, reporter: Reporter): void {
   const { text } = analysis;
   for (const { method } of analysis.authMethods) checkHeaderList(text, method.headers, reporter);
+  const headerNames = new Map<AuthMethod, Set<string>>();
+  for (const { method } of analysis.authMethods) {
+    headerNames.set(method, new Set(method.headers.map((h) => h.keyNode?.value.toLowerCase() ?? '')));
+  }
   for (const { endpoint, methods } of analysis.endpoints) {
     checkHeaderList(text, endpoint.headers, reporter);
     // Auth method headers are sent with every endpoint request that uses the method.
@@ -93,7 +98,7 @@ export function checkHeaders(analysis: Analysis, reporter: Reporter): void {
       const keyNode = header.keyNode;
       if (!keyNode) continue;
       const lower = keyNode.value.toLowerCase();
-      const owner = methods.find((m) => m.headers.some((h) => h.keyNode?.value.toLowerCase() === lower));
+      const owner = methods.find((m) => headerNames.get(m)?.has(lower));
       if (owner) {
         reporter.on(rules.duplicateHeader, keyNode, `Auth method ${quote(owner.id ?? '')} already sends ${quote(keyNode.value)} with this endpoint's requests: remove one.`);
       }

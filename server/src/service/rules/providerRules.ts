@@ -1,11 +1,11 @@
 import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import type { Analysis, PlaceholderUse, Scope } from '../analysis';
+import { emptyScope, type Analysis, type PlaceholderUse, type Scope } from '../analysis';
 import type { AuthMethod, Parameter, RequestDefinition } from '../model';
 import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
 import { quote, Reporter } from './report';
-import { sampleUrl } from './urlRules';
+import { computeSampleUrl, sampleUrl } from './urlRules';
 
 /** The systems of DESIGN §3 that have provider rules. */
 export type Provider = 'shopify' | 'eva' | 'hubspot' | 'airtable' | 'odoo';
@@ -42,11 +42,11 @@ interface ProviderRequest {
 function providerRequests(analysis: Analysis): ProviderRequest[] {
   const result: ProviderRequest[] = [];
   for (const { method, strings, scope } of analysis.authMethods) {
-    const provider = sampleProvider(method, scope);
+    const provider = sampleProvider(analysis, method, scope);
     if (provider) result.push({ request: method, provider, scope, uses: strings.uses, headers: method.headers, method });
   }
   for (const { endpoint, strings, methods, scopes } of analysis.endpoints) {
-    const provider = sampleProvider(endpoint, scopes[0]);
+    const provider = sampleProvider(analysis, endpoint, scopes[0]);
     if (!provider) continue;
     if (methods.length === 0) result.push({ request: endpoint, provider, scope: scopes[0], uses: strings.uses, headers: endpoint.headers });
     methods.forEach((method, index) => {
@@ -56,9 +56,13 @@ function providerRequests(analysis: Analysis): ProviderRequest[] {
   return result;
 }
 
-function sampleProvider(request: RequestDefinition, scope: Scope): Provider | undefined {
-  const url = sampleUrl(request, scope)?.url;
-  return url ? providerOf(url) : undefined;
+function sampleProvider(analysis: Analysis, request: RequestDefinition, scope: Scope): Provider | undefined {
+  const url = sampleUrl(analysis, request, scope)?.url;
+  const provider = url ? providerOf(url) : undefined;
+  if (provider) return provider;
+  // A wrong default (`https://my-store.myshopify.com` as the store name) must not hide the provider: retry with neutral samples.
+  const neutral = computeSampleUrl(request, emptyScope)?.url;
+  return neutral ? providerOf(neutral) : undefined;
 }
 
 /** Provider rules for Shopify, EVA, HubSpot, Airtable and Odoo. */
@@ -117,12 +121,13 @@ function checkTokenHeader(item: ProviderRequest, authorization: Parameter | unde
 }
 
 function checkShopifyUrl(text: string, urlNode: StringASTNode, uses: readonly PlaceholderUse[], scope: Scope, reporter: Reporter, once: (key: unknown, report: () => void) => void): void {
-  const [start] = contentBounds(text, urlNode);
-  const raw = text.slice(start, urlNode.offset + urlNode.length);
+  const [start, end] = contentBounds(text, urlNode);
+  const raw = text.slice(start, end);
   const schemeEnd = raw.indexOf('://');
-  const hostEnd = raw.indexOf('/', schemeEnd < 0 ? 0 : schemeEnd + 3);
+  const pathStart = raw.indexOf('/', schemeEnd < 0 ? 0 : schemeEnd + 3);
+  const hostEnd = pathStart < 0 ? raw.length : pathStart;
   for (const use of uses) {
-    if (use.stringNode !== urlNode || hostEnd < 0 || use.start - start > hostEnd) continue;
+    if (use.stringNode !== urlNode || use.start - start > hostEnd) continue;
     const defaultNode = scope.get(use.key)?.defaultNode;
     if (defaultNode && /:\/\/|myshopify\.com|\//i.test(defaultNode.value)) {
       once(defaultNode, () => reporter.on(rules.shopifyStoreName, defaultNode, `${quote(use.key)} fills the host's first label: give only the store's handle (\`my-store\`), without \`https://\` or \`.myshopify.com\`.`));

@@ -9,6 +9,7 @@ const maxDefaultLength = 1024;
 const outOfScopeTypes = new Set(['basic', 'oauth2-client-credentials', 'oauth2-authorization-code']);
 
 function reportDuplicates<T>(items: readonly T[], nameOf: (item: T) => StringASTNode | undefined, report: (node: StringASTNode, first: StringASTNode) => void, normalise: (name: string) => string = (name) => name): void {
+  if (items.length < 2) return;
   const seen = new Map<string, StringASTNode>();
   for (const item of items) {
     const node = nameOf(item);

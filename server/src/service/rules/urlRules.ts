@@ -1,19 +1,24 @@
 import { rules } from '../codes';
-import { fillSample, type Analysis, type RequestStrings, type Scope } from '../analysis';
+import { fillSample, type Analysis, type RequestStrings, type SampleUrl, type Scope } from '../analysis';
 import type { AuthMethod, RequestDefinition } from '../model';
 import { contentBounds } from '../placeholders';
 import { quote, Reporter } from './report';
 
 const maxUrlLength = 255;
 
-/** A request's URL with sample values filled in, parsed. */
-export interface SampleUrl {
-  readonly filled: string;
-  readonly url?: URL;
+/**
+ * Fills and parses a request's URL with the scope it is first checked in (an endpoint's first auth method), once per
+ * analysis; `url` is undefined when it is not a valid absolute URL.
+ */
+export function sampleUrl(analysis: Analysis, request: RequestDefinition, scope: Scope): SampleUrl | undefined {
+  if (analysis.sampleUrls.has(request)) return analysis.sampleUrls.get(request);
+  const sample = computeSampleUrl(request, scope);
+  analysis.sampleUrls.set(request, sample);
+  return sample;
 }
 
-/** Fills and parses a request's URL; `url` is undefined when it is not a valid absolute URL. */
-export function sampleUrl(request: RequestDefinition, scope: Scope): SampleUrl | undefined {
+/** Fills and parses a request's URL without caching. */
+export function computeSampleUrl(request: RequestDefinition, scope: Scope): SampleUrl | undefined {
   if (!request.urlNode) return undefined;
   const filled = fillSample(request.urlNode.value, scope);
   let url: URL | undefined;
@@ -41,7 +46,7 @@ function sendsSecret(strings: RequestStrings, scope: Scope): boolean {
 export function checkUrls(analysis: Analysis, reporter: Reporter): void {
   const checkOne = (request: RequestDefinition, scope: Scope, secretSent: boolean, methods: readonly AuthMethod[]): void => {
     const urlNode = request.urlNode;
-    const sample = sampleUrl(request, scope);
+    const sample = sampleUrl(analysis, request, scope);
     if (!urlNode || !sample) return;
     if (urlNode.value.length > maxUrlLength) {
       reporter.on(rules.urlTooLong, urlNode, `This URL is ${urlNode.value.length} characters long; the builder accepts at most ${maxUrlLength}: move query values into \`urlParameters\`.`);
