@@ -69,18 +69,29 @@ async function lint(argv: string[]): Promise<number> {
   return hasErrors(results) ? 1 : 0;
 }
 
+/** One sentence for node:util parseArgs errors, whose own messages are long and unpunctuated. */
+function parseArgsMessage(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const option = /'(-[^' ]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'this option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: use connector-check lint [files or globs] [--format text|json].`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option ${option.replace(/ .*/, '')} needs a value: for example --format json.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'Unexpected argument: use connector-check lint [files or globs] [--format text|json].';
+  return undefined;
+}
+
 /** Runs `connector-check` with the given arguments and returns its exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'lint') return await lint(rest);
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) throw new UsageError('Name a command: connector-check lint [files or globs] [--format text|json].');
+    if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(usage + '\n');
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     throw new UsageError(`Unknown command ${command}: use connector-check lint [files] [--format text|json].`);
   } catch (error) {
-    const message = error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? error.message : `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof UsageError ? error.message : parseArgsMessage(error) ?? `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`connector-check: ${message}\n`);
     return 2;
   }

@@ -1,5 +1,8 @@
 import {
+  CodeActionKind,
   DocumentDiagnosticReportKind,
+  ResponseError,
+  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -61,6 +64,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         completionProvider: { triggerCharacters: ['"', ':', '{'] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         foldingRangeProvider: true,
@@ -96,9 +103,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
 
   connection.onCompletion((params, token) =>
-    withDocument('Completion', params.textDocument.uri, null, token, (document) => service.json.doComplete(document, params.position, parse(document))));
+    withDocument('Completion', params.textDocument.uri, null, token, (document) => service.complete(document, params.position, parse(document))));
   connection.onHover((params, token) =>
-    withDocument('Hover', params.textDocument.uri, null, token, (document) => service.json.doHover(document, params.position, parse(document))));
+    withDocument('Hover', params.textDocument.uri, null, token, (document) => service.hover(document, params.position, parse(document))));
+  connection.onDefinition((params, token) =>
+    withDocument('Definition', params.textDocument.uri, [], token, (document) => service.definition(document, params.position, parse(document))));
+  connection.onReferences((params, token) =>
+    withDocument('References', params.textDocument.uri, [], token, (document) =>
+      service.references(document, params.position, params.context.includeDeclaration, parse(document))));
+  connection.onPrepareRename((params, token) =>
+    withDocument('Rename', params.textDocument.uri, null, token, (document) => service.prepareRename(document, params.position, parse(document))));
+  connection.onRenameRequest(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    try {
+      return service.rename(document, params.position, params.newName, parse(document));
+    } catch (error) {
+      // An invalid new key is the user's to fix: answer with the message, which the editor shows.
+      return new ResponseError(ErrorCodes.InvalidParams, error instanceof Error ? error.message : String(error));
+    }
+  });
+  connection.onCodeAction((params, token) =>
+    withDocument('Code actions', params.textDocument.uri, [], token, (document) => service.codeActions(document, params.context.diagnostics)));
   connection.onDocumentFormatting((params, token) =>
     withDocument('Formatting', params.textDocument.uri, [], token, (document) => service.json.format(document, undefined, params.options)));
   connection.onDocumentRangeFormatting((params, token) =>
@@ -108,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onSelectionRanges((params, token) =>
     withDocument('Selection ranges', params.textDocument.uri, [], token, (document) => service.json.getSelectionRanges(document, params.positions, parse(document))));
   connection.onDocumentSymbol((params, token) =>
-    withDocument('Document symbols', params.textDocument.uri, [], token, (document) => service.json.findDocumentSymbols2(document, parse(document))));
+    withDocument('Document symbols', params.textDocument.uri, [], token, (document) => service.symbols(document, parse(document))));
 
   documents.listen(connection);
   connection.listen();

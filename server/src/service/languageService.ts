@@ -1,19 +1,31 @@
 import {
+  CodeActionKind,
   getLanguageService,
+  type CodeAction,
+  type CompletionList,
   type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
   type JSONDocument,
   type JSONSchema,
   type LanguageService as JsonLanguageService,
   type TextDocument,
 } from 'vscode-json-languageservice';
-import { analyse } from './analysis';
+import { analyse, type Analysis } from './analysis';
+import { completePlaceholder } from './completion';
+import { findDefinition, findReferences, placeholderHover, prepareRename, rename } from './navigation';
+import { documentSymbols } from './symbols';
 import { rules } from './codes';
 import { buildModel } from './model';
 import { checkCredentials } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
 import { checkPlaceholders } from './rules/placeholderRules';
 import { checkProviders } from './rules/providerRules';
-import { diagnosticSource, Reporter } from './rules/report';
+import { diagnosticSource, isFixData, Reporter } from './rules/report';
 import { checkStructure } from './rules/structureRules';
 import { checkUrls } from './rules/urlRules';
 
@@ -31,6 +43,22 @@ export interface ConnectorLanguageService {
   validate(document: TextDocument, parsed?: JSONDocument): Promise<Diagnostic[]>;
   /** The semantic, security and provider diagnostics alone (no syntax or schema), synchronously. */
   validateSemantics(document: TextDocument, parsed: JSONDocument): Diagnostic[];
+  /** Variables in scope inside `{{`, else schema-driven completion (keys, values, snippets). */
+  complete(document: TextDocument, position: Position, parsed?: JSONDocument): Promise<CompletionList | null>;
+  /** A placeholder's variable, else the schema documentation of the key under the cursor. */
+  hover(document: TextDocument, position: Position, parsed?: JSONDocument): Promise<Hover | null>;
+  /** Where the variable of the placeholder (or key) at the position is declared. */
+  definition(document: TextDocument, position: Position, parsed?: JSONDocument): Location[];
+  /** Every placeholder that uses the variable at the position. */
+  references(document: TextDocument, position: Position, includeDeclaration: boolean, parsed?: JSONDocument): Location[];
+  /** What a rename at the position would change, or null when nothing there can be renamed. */
+  prepareRename(document: TextDocument, position: Position, parsed?: JSONDocument): { range: Range; placeholder: string } | null;
+  /** Renames a variable and its placeholders; throws with a user-facing message for an invalid key. */
+  rename(document: TextDocument, position: Position, newKey: string, parsed?: JSONDocument): WorkspaceEdit | null;
+  /** The outline: connector variables, auth methods and endpoints. */
+  symbols(document: TextDocument, parsed?: JSONDocument): DocumentSymbol[];
+  /** Quick fixes carried by this service's diagnostics. */
+  codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** The underlying JSON language service, configured with the connector schema. */
   readonly json: JsonLanguageService;
 }
@@ -57,11 +85,22 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
   });
   json.configure({ validate: true, allowComments: true, schemas: [{ uri: schemaUri, fileMatch: ['*'], schema: options.schema }] });
 
+  // Per-service, not per-module: one analysis per parse, reused by the requests that follow an edit.
+  const analyses = new WeakMap<JSONDocument, Analysis | null>();
+  const analysisOf = (document: TextDocument, parsed: JSONDocument): Analysis | undefined => {
+    let analysis = analyses.get(parsed);
+    if (analysis === undefined) {
+      const model = buildModel(parsed.root);
+      analysis = model ? analyse(model, document.getText()) : null;
+      analyses.set(parsed, analysis);
+    }
+    return analysis ?? undefined;
+  };
+
   const validateSemantics = (document: TextDocument, parsed: JSONDocument): Diagnostic[] => {
-    const model = buildModel(parsed.root);
-    if (!model) return [];
+    const analysis = analysisOf(document, parsed);
+    if (!analysis) return [];
     const reporter = new Reporter(document);
-    const analysis = analyse(model, document.getText());
     checkStructure(analysis, reporter);
     checkPlaceholders(analysis, reporter);
     checkUrls(analysis, reporter);
@@ -71,10 +110,50 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     return reporter.diagnostics;
   };
 
+  const withAnalysis = <T>(document: TextDocument, parsed: JSONDocument | undefined, empty: T, work: (analysis: Analysis, parsed: JSONDocument) => T): T => {
+    const jsonDocument = parsed ?? json.parseJSONDocument(document);
+    const analysis = analysisOf(document, jsonDocument);
+    return analysis ? work(analysis, jsonDocument) : empty;
+  };
+
   return {
     json,
     parse: (document) => json.parseJSONDocument(document),
     validateSemantics,
+    async complete(document, position, parsed) {
+      const jsonDocument = parsed ?? json.parseJSONDocument(document);
+      const analysis = analysisOf(document, jsonDocument);
+      const placeholders = analysis && completePlaceholder(document, jsonDocument, analysis, position);
+      return placeholders ?? json.doComplete(document, position, jsonDocument);
+    },
+    async hover(document, position, parsed) {
+      const jsonDocument = parsed ?? json.parseJSONDocument(document);
+      const analysis = analysisOf(document, jsonDocument);
+      const placeholder = analysis && placeholderHover(document, analysis, document.offsetAt(position));
+      return placeholder ?? json.doHover(document, position, jsonDocument);
+    },
+    definition: (document, position, parsed) => withAnalysis(document, parsed, [], (analysis) => findDefinition(document, analysis, document.offsetAt(position))),
+    references: (document, position, includeDeclaration, parsed) =>
+      withAnalysis(document, parsed, [], (analysis) => findReferences(document, analysis, document.offsetAt(position), includeDeclaration)),
+    prepareRename: (document, position, parsed) => withAnalysis(document, parsed, null, (analysis) => prepareRename(document, analysis, document.offsetAt(position)) ?? null),
+    rename: (document, position, newKey, parsed) => withAnalysis(document, parsed, null, (analysis) => rename(document, analysis, document.offsetAt(position), newKey) ?? null),
+    symbols: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => documentSymbols(document, analysis.model)),
+    codeActions(document, diagnostics) {
+      const actions: CodeAction[] = [];
+      for (const diagnostic of diagnostics) {
+        if (diagnostic.source !== diagnosticSource || !isFixData(diagnostic.data)) continue;
+        for (const fix of diagnostic.data.fixes) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred,
+            edit: { changes: { [document.uri]: [...fix.edits] } },
+          });
+        }
+      }
+      return actions;
+    },
     async validate(document, parsed) {
       const jsonDocument = parsed ?? json.parseJSONDocument(document);
       const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' }, options.schema);

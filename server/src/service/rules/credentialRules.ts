@@ -1,8 +1,8 @@
-import type { StringASTNode } from 'vscode-json-languageservice';
+import { modify, type JSONPath } from 'jsonc-parser';
+import type { ASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import type { Analysis, RequestString } from '../analysis';
+import type { Analysis } from '../analysis';
 import type { Parameter, Variable } from '../model';
-import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
 import { quote, Reporter } from './report';
 
@@ -17,8 +17,12 @@ const tokenFormats: ReadonlyArray<readonly [string, RegExp]> = [
   ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
 ];
 const schemeLiteral = /\b(Bearer|Basic|Token)\s+(?!\{\{)([A-Za-z0-9._~+/=-]{8,})/i;
-const credentialName = /(^authorization$|^proxy-authorization$|token|secret|api[-_]?key|^key$|password|passwd|^auth$)/i;
-const literalCredential = /^[^\s{}]{8,}$/;
+/** Names of headers and parameters that carry a credential (whole names, so `token_type_hint` is not one). */
+const credentialName = /^(?:(?:proxy-)?authorization|x-?api-?key|api[-_]?key|apikey|key|(?:x-)?(?:auth|access|private|api|session)[-_]?token|token|(?:client[-_]?)?secret|password|passwd|x-shopify-access-token)$/i;
+/** A literal that looks like a token rather than a word: no spaces or braces, and letters mixed with digits or very long. */
+function looksLikeToken(literal: string): boolean {
+  return /^[^\s{}]{8,}$/.test(literal) && ((/\d/.test(literal) && /[A-Za-z]/.test(literal)) || literal.length >= 24);
+}
 
 /** The secret variable key a quick fix proposes for a literal credential. */
 export const proposedSecretKey = 'token';
@@ -31,67 +35,132 @@ export interface HardcodedCredentialData {
 /** Every format above starts with one of these, so most strings need only this one test. */
 const credentialHint = /shp|pat|gh[pousr]_|github_pat_|xox|_live_|eyJ|bearer|basic|token/i;
 
-function findCredential(value: string): { label: string; literal: string } | undefined {
+function findCredential(value: string, isHeader = false): { label: string; literal: string } | undefined {
   if (!credentialHint.test(value)) return undefined;
   for (const [label, pattern] of tokenFormats) {
     const match = pattern.exec(value);
     if (match) return { label, literal: match[0] };
   }
-  const scheme = schemeLiteral.exec(value);
-  if (scheme) return { label: `a literal \`${scheme[1]}\` credential`, literal: scheme[2] };
+  // `Basic membership` in a body is prose; a scheme followed by a literal is a credential only in a header.
+  const scheme = isHeader ? schemeLiteral.exec(value) : null;
+  if (scheme && looksLikeToken(scheme[2])) return { label: `a literal \`${scheme[1]}\` credential`, literal: scheme[2] };
   return undefined;
 }
 
-function reportCredential(text: string, node: StringASTNode, label: string, literal: string, reporter: Reporter): void {
-  const [start, end] = locate(text, node, literal);
-  const data: HardcodedCredentialData = { literal };
+/** The JSON path of a node, for jsonc-parser's `modify`. */
+function pathOf(node: ASTNode): JSONPath {
+  const path: JSONPath = [];
+  let child: ASTNode = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'property') path.unshift(parent.keyNode.value);
+    else if (parent.type === 'array') path.unshift(parent.items.indexOf(child));
+  }
+  return path;
+}
+
+/** The auth method or endpoint object that holds a node, if any. */
+function enclosingRequest(node: ASTNode): ASTNode | undefined {
+  for (let current: ASTNode | undefined = node; current; current = current.parent) {
+    const list = current.parent?.parent;
+    if (current.type === 'object' && current.parent?.type === 'array' && list?.type === 'property' && list.parent?.parent === undefined
+      && (list.keyNode.value === 'authentication' || list.keyNode.value === 'endpoints')) return current;
+  }
+  return undefined;
+}
+
+function formattingOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+function unusedKey(analysis: Analysis): string {
+  const taken = new Set(allVariableKeys(analysis));
+  let key = proposedSecretKey;
+  for (let n = 2; taken.has(key); n++) key = `${proposedSecretKey}_${n}`;
+  return key;
+}
+
+function allVariableKeys(analysis: Analysis): string[] {
+  const { model } = analysis;
+  return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)].map((v) => v.key);
+}
+
+/** Edits that move a literal into a new secret variable of the enclosing auth method or endpoint. */
+function moveToSecretVariable(analysis: Analysis, node: StringASTNode, start: number, end: number, reporter: Reporter): TextEdit[] | undefined {
+  const request = enclosingRequest(node);
+  if (!request || request.type !== 'object') return undefined;
+  const key = unusedKey(analysis);
+  const variables = request.properties.find((p) => p.keyNode.value === 'variables')?.valueNode;
+  const path: JSONPath = variables?.type === 'array' ? [...pathOf(variables), -1] : [...pathOf(request), 'variables'];
+  const variable = { key, label: 'Access token', secret: true, required: true };
+  const insert = modify(analysis.text, path, variables?.type === 'array' ? variable : [variable], { formattingOptions: formattingOf(analysis.text), isArrayInsertion: true });
+  if (insert.some((e) => e.offset < end && e.offset + e.length > start)) return undefined;
+  return [reporter.edit(start, end, `{{${key}}}`), ...insert.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))];
+}
+
+function reportCredential(analysis: Analysis, node: StringASTNode, label: string, literal: string, reporter: Reporter, start: number, end: number): void {
+  const edits = moveToSecretVariable(analysis, node, start, end, reporter);
+  const fixes = edits ? reporter.fix('Move the credential into a new secret variable', ...edits).data : undefined;
+  const data: HardcodedCredentialData & { fixes?: unknown } = { literal, ...(fixes as object | undefined) };
   reporter.at(rules.hardcodedCredential, start, end, `This looks like ${label} written into the file: move it into a secret variable and reference it as ${quote('{{' + proposedSecretKey + '}}')}.`, { data });
 }
 
-function checkString(text: string, node: StringASTNode, reporter: Reporter): boolean {
-  const found = findCredential(node.value);
-  if (found) reportCredential(text, node, found.label, found.literal, reporter);
+function checkString(analysis: Analysis, node: StringASTNode, isHeader: boolean, reporter: Reporter): boolean {
+  const found = findCredential(node.value, isHeader);
+  if (found) {
+    const [start, end] = locate(analysis.text, node, found.literal);
+    reportCredential(analysis, node, found.label, found.literal, reporter, start, end);
+  }
   return found !== undefined;
 }
 
-function checkNamedParameter(text: string, parameter: Parameter, reporter: Reporter): void {
+function checkNamedParameter(analysis: Analysis, parameter: Parameter, reporter: Reporter): void {
   const value = parameter.valueNode;
   if (!parameter.keyNode || value?.type !== 'string') return;
   if (!credentialName.test(parameter.keyNode.value)) return;
   const literal = value.value.trim();
-  if (literalCredential.test(literal)) {
-    const [start, end] = contentBounds(text, value);
-    const data: HardcodedCredentialData = { literal };
-    reporter.at(rules.hardcodedCredential, start, end, `${quote(parameter.keyNode.value)} holds a literal credential: move it into a secret variable and reference it as ${quote('{{' + proposedSecretKey + '}}')}.`, { data });
+  if (looksLikeToken(literal)) {
+    const [start, end] = locate(analysis.text, value, literal);
+    reportCredential(analysis, value, `a literal credential in ${quote(parameter.keyNode.value)}`, literal, reporter, start, end);
   }
 }
 
-function checkVariable(text: string, variable: Variable, reporter: Reporter): void {
+function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporter): void {
+  const property = variable.defaultProperty;
   if (variable.secret) {
-    if (variable.defaultProperty) {
-      reporter.on(rules.secretDefault, variable.defaultProperty, `Secret variable ${quote(variable.key)} must not have a default: its value is entered once and kept in SecretStorage, never in the file. Remove the default.`);
+    if (property) {
+      const removal = modify(analysis.text, pathOf(property.keyNode), undefined, { formattingOptions: formattingOf(analysis.text) });
+      reporter.on(rules.secretDefault, property, `Secret variable ${quote(variable.key)} must not have a default: its value is entered once and kept in SecretStorage, never in the file. Remove the default.`,
+        reporter.fix('Remove the default', ...removal.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))));
     }
-  } else if (variable.defaultNode) {
-    checkString(text, variable.defaultNode, reporter);
+  } else if (property && variable.defaultNode) {
+    const found = findCredential(variable.defaultNode.value);
+    if (!found) return;
+    const [start, end] = locate(analysis.text, variable.defaultNode, found.literal);
+    const data = {
+      literal: found.literal,
+      ...reporter.fix(`Make ${variable.key} a secret variable without a default`, reporter.edit(property.offset, property.offset + property.length, '"secret": true')).data as object,
+    };
+    reporter.at(rules.hardcodedCredential, start, end, `This looks like ${found.label} written into the file: make ${quote(variable.key)} a secret variable (\`"secret": true\`) without a default.`, { data });
   }
 }
 
 /** Credential rules: literal tokens in the file and defaults on secret variables. */
 export function checkCredentials(analysis: Analysis, reporter: Reporter): void {
-  const { text, model } = analysis;
-  const requestStrings: RequestString[] = [];
-  for (const { strings } of [...analysis.authMethods, ...analysis.endpoints]) requestStrings.push(...strings.strings);
+  const { model } = analysis;
   const flagged = new Set<StringASTNode>();
-  for (const { node } of requestStrings) {
-    if (checkString(text, node, reporter)) flagged.add(node);
+  for (const { strings } of [...analysis.authMethods, ...analysis.endpoints]) {
+    for (const { node, location } of strings.strings) if (checkString(analysis, node, location === 'header', reporter)) flagged.add(node);
   }
   for (const request of [...model.authMethods, ...model.endpoints]) {
-    for (const parameter of [...request.headers, ...request.urlParameters, ...request.body]) {
-      if (parameter.valueNode?.type === 'string' && flagged.has(parameter.valueNode)) continue;
-      checkNamedParameter(text, parameter, reporter);
+    for (const list of [request.headers, request.urlParameters, request.body]) {
+      for (const parameter of list) {
+        if (parameter.valueNode?.type === 'string' && flagged.has(parameter.valueNode)) continue;
+        checkNamedParameter(analysis, parameter, reporter);
+      }
     }
   }
   for (const variable of [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)]) {
-    checkVariable(text, variable, reporter);
+    checkVariable(analysis, variable, reporter);
   }
 }

@@ -36,9 +36,12 @@ function checkAuthorization(text: string, value: StringASTNode, reporter: Report
   const [start, end] = locate(text, value, scheme);
   const lower = scheme.toLowerCase();
   if (rest.startsWith(':')) {
-    reporter.at(rules.authorizationSchemeMalformed, start, end + 1, `Remove the colon after ${quote(scheme)}: the scheme is followed by a space, as in ${quote(scheme + ' {{token}}')}.`);
+    const spaces = /^:\s*/.exec(rest)![0].length;
+    reporter.at(rules.authorizationSchemeMalformed, start, end + 1, `Remove the colon after ${quote(scheme)}: the scheme is followed by a space, as in ${quote(scheme + ' {{token}}')}.`,
+      reporter.fix(`Change to "${scheme} "`, reporter.edit(start, end + spaces, scheme + ' ')));
   } else if (rest.startsWith('{{')) {
-    reporter.at(rules.authorizationSchemeMalformed, start, end, `Put a space between ${quote(scheme)} and the token: ${quote(scheme + ' ' + rest)}.`);
+    reporter.at(rules.authorizationSchemeMalformed, start, end, `Put a space between ${quote(scheme)} and the token: ${quote(scheme + ' ' + rest)}.`,
+      reporter.fix(`Insert a space after ${scheme}`, reporter.edit(end, end, ' ')));
   } else if (rest.trim() === '') {
     if (knownSchemesLower.has(lower)) {
       reporter.at(rules.authorizationSchemeMalformed, start, end, `${quote(scheme)} is followed by no token: write ${quote(scheme + ' {{token}}')}.`);
@@ -48,7 +51,8 @@ function checkAuthorization(text: string, value: StringASTNode, reporter: Report
   } else if (!knownSchemesLower.has(lower) && scheme.length >= 4) {
     const best = closest(scheme, knownSchemes);
     if (best !== undefined && editDistance(lower, best.toLowerCase()) <= 2) {
-      reporter.at(rules.authorizationSchemeMalformed, start, end, `Unknown scheme ${quote(scheme)}: did you mean ${quote(best)}?`);
+      reporter.at(rules.authorizationSchemeMalformed, start, end, `Unknown scheme ${quote(scheme)}: did you mean ${quote(best)}?`,
+        reporter.fix(`Change to ${best}`, reporter.edit(start, end, best)));
     }
   }
 }

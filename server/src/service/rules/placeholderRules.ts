@@ -21,11 +21,17 @@ function problemMessage(problem: PlaceholderProblem): string {
   }
 }
 
-function suggestion(key: string, scopes: readonly Scope[]): string {
+function bestKey(key: string, scopes: readonly Scope[]): string | undefined {
   const keys = new Set<string>();
   for (const scope of scopes) for (const candidate of scope.keys()) keys.add(candidate);
-  const best = closest(key, keys);
-  return best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
+  return closest(key, keys);
+}
+
+function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string): void {
+  const best = bestKey(use.key, scopes);
+  const hint = best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
+  const extra = best !== undefined ? reporter.fix(`Change to {{${best}}}`, reporter.edit(use.start + 2, use.end - 2, best)) : undefined;
+  reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no ${what}.${hint}`, extra);
 }
 
 function methodLabel(method: AuthMethod): string {
@@ -47,11 +53,11 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   };
 
   for (const { method, strings, scope } of analysis.authMethods) {
-    for (const problem of strings.problems) reportProblem(problem, reporter);
+    for (const problem of strings.problems) reportProblem(problem, [scope], reporter);
     for (const use of strings.uses) {
       const variable = scope.get(use.key);
       if (!variable) {
-        reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no connector or auth method variable.${suggestion(use.key, [scope])}`);
+        reportUnknown(reporter, use, [scope], 'connector or auth method variable');
         continue;
       }
       used.add(variable);
@@ -61,7 +67,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   }
 
   for (const { strings, methods, scopes } of analysis.endpoints) {
-    for (const problem of strings.problems) reportProblem(problem, reporter);
+    for (const problem of strings.problems) reportProblem(problem, scopes, reporter);
     for (const use of strings.uses) {
       const missing: AuthMethod[] = [];
       let found: Variable | undefined;
@@ -75,7 +81,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
         }
       });
       if (!found) {
-        reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no endpoint, auth method or connector variable.${suggestion(use.key, scopes)}`);
+        reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable');
       } else if (missing.length > 0) {
         reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);
       } else {
@@ -109,7 +115,16 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   }
 }
 
-function reportProblem(problem: PlaceholderProblem, reporter: Reporter): void {
+function reportProblem(problem: PlaceholderProblem, scopes: readonly Scope[], reporter: Reporter): void {
+  // `{word}` is literal text in many APIs (Airtable formulas: `{Status}='Done'`); it is a likely typo only when `word` is a variable.
+  if (problem.kind === 'single' && !scopes.some((scope) => scope.get(problem.text.slice(1, -1)))) return;
   const rule = problem.kind === 'single' ? rules.singleBracePlaceholder : rules.malformedPlaceholder;
-  reporter.at(rule, problem.start, problem.end, problemMessage(problem));
+  let extra;
+  if (problem.kind === 'single') {
+    extra = reporter.fix(`Change to {${problem.text}}`, reporter.edit(problem.start, problem.end, `{${problem.text}}`));
+  } else if (problem.kind === 'spaces') {
+    const fixed = `{{${problem.text.slice(2, -2).trim()}}}`;
+    extra = reporter.fix(`Change to ${fixed}`, reporter.edit(problem.start, problem.end, fixed));
+  }
+  reporter.at(rule, problem.start, problem.end, problemMessage(problem), extra);
 }

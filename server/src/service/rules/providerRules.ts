@@ -87,7 +87,8 @@ export function checkProviders(analysis: Analysis, reporter: Reporter): void {
       once(`eva:${urlNode.offset}`, () => reporter.on(rules.evaUserAgent, urlNode, 'EVA requires an `EVA-User-Agent` header (for example `MyConnector/1.0`): add it to the auth method\'s headers.'));
     } else if (provider === 'odoo' && request.method !== 'POST') {
       const node = request.methodNode ?? urlNode;
-      once(`odoo:${node.offset}`, () => reporter.on(rules.odooJson2Method, node, `Odoo's JSON-2 API takes only POST requests, not ${quote(request.method)}: set \`"method": "POST"\`.`));
+      const fix = request.methodNode ? reporter.fix('Use POST', reporter.edit(node.offset + 1, node.offset + node.length - 1, 'POST')) : undefined;
+      once(`odoo:${node.offset}`, () => reporter.on(rules.odooJson2Method, node, `Odoo's JSON-2 API takes only POST requests, not ${quote(request.method)}: set \`"method": "POST"\`.`, fix));
     }
   }
 }
@@ -99,12 +100,21 @@ function checkTokenHeader(item: ProviderRequest, authorization: Parameter | unde
   if (provider === 'shopify') {
     if (authorization?.keyNode) {
       const node = authorization.keyNode;
-      once(node, () => reporter.on(rules.shopifyTokenHeader, node, 'Shopify\'s Admin API takes the token in `X-Shopify-Access-Token: {{token}}`, not in `Authorization`: rename the header and drop `Bearer`.'));
+      const value = authorization.valueNode;
+      const edits = [reporter.edit(node.offset + 1, node.offset + node.length - 1, 'X-Shopify-Access-Token')];
+      if (value?.type === 'string') {
+        const scheme = /^\s*bearer\s*/i.exec(value.value);
+        if (scheme) edits.push(reporter.edit(value.offset + 1, value.offset + 1 + scheme[0].length, ''));
+      }
+      once(node, () => reporter.on(rules.shopifyTokenHeader, node, 'Shopify\'s Admin API takes the token in `X-Shopify-Access-Token: {{token}}`, not in `Authorization`: rename the header and drop `Bearer`.',
+        reporter.fix('Use X-Shopify-Access-Token', ...edits)));
     }
     const value = header(method.headers, 'X-Shopify-Access-Token')?.valueNode;
     if (value?.type === 'string' && /^\s*bearer\b/i.test(value.value)) {
       const [start, end] = locate(text, value, value.value.trim().split(/\s+/)[0]);
-      once(value, () => reporter.at(rules.shopifyTokenHeader, start, end, '`X-Shopify-Access-Token` takes the bare token, without `Bearer`: write `{{token}}`.'));
+      const scheme = /^\s*bearer\s*/i.exec(value.value)![0];
+      once(value, () => reporter.at(rules.shopifyTokenHeader, start, end, '`X-Shopify-Access-Token` takes the bare token, without `Bearer`: write `{{token}}`.',
+        reporter.fix('Remove Bearer', reporter.edit(value.offset + 1, value.offset + 1 + scheme.length, ''))));
     }
     return;
   }
@@ -115,7 +125,8 @@ function checkTokenHeader(item: ProviderRequest, authorization: Parameter | unde
       if (node) once(`bearer:${method.node.offset}`, () => reporter.on(rules.bearerRequired, node, `${name} takes the token as \`Authorization: Bearer {{token}}\`: add that header to this auth method.`));
     } else if (value?.type === 'string' && !/^\s*bearer\s/i.test(value.value)) {
       const [start, end] = contentBounds(text, value);
-      once(value, () => reporter.at(rules.bearerRequired, start, end, `${name} takes the token as \`Bearer {{token}}\`: start the value with \`Bearer \`.`));
+      const fix = /^\s*\{\{/.test(value.value) ? reporter.fix('Add the Bearer scheme', reporter.edit(start, start, 'Bearer ')) : undefined;
+      once(value, () => reporter.at(rules.bearerRequired, start, end, `${name} takes the token as \`Bearer {{token}}\`: start the value with \`Bearer \`.`, fix));
     }
   }
 }

@@ -1,10 +1,27 @@
-import type { Diagnostic, TextDocument } from 'vscode-json-languageservice';
+import type { Diagnostic, TextDocument, TextEdit } from 'vscode-json-languageservice';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ASTNode } from 'vscode-json-languageservice';
 import type { Rule } from '../codes';
 
 /** The source every diagnostic of this tool carries. */
 export const diagnosticSource = 'connector';
+
+/** A quick fix a diagnostic carries in its `data`: the server turns it into a code action. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly preferred?: boolean;
+}
+
+/** The `data` of a diagnostic that has quick fixes. */
+export interface FixData {
+  readonly fixes: readonly Fix[];
+}
+
+/** Whether a diagnostic's `data` holds quick fixes. */
+export function isFixData(data: unknown): data is FixData {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { fixes?: unknown }).fixes);
+}
 
 /** Collects diagnostics for one document. */
 export class Reporter {
@@ -22,6 +39,17 @@ export class Reporter {
       message,
       ...extra,
     });
+  }
+
+  /** A text edit replacing the document offsets [start, end). */
+  edit(start: number, end: number, newText: string): TextEdit {
+    return { range: { start: this.document.positionAt(start), end: this.document.positionAt(end) }, newText };
+  }
+
+  /** The `data` for a diagnostic with one quick fix. */
+  fix(title: string, ...edits: TextEdit[]): Pick<Diagnostic, 'data'> {
+    const data: FixData = { fixes: [{ title, edits, preferred: true }] };
+    return { data };
   }
 
   /** Reports a rule on a whole node. */

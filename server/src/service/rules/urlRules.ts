@@ -59,7 +59,9 @@ export function checkUrls(analysis: Analysis, reporter: Reporter): void {
     if (url.protocol === 'http:' && secretSent && !isLoopback(url.hostname)) {
       const [start] = contentBounds(analysis.text, urlNode);
       const via = methods.length > 0 ? ` (through auth method ${methods.map((m) => quote(m.id ?? '')).join(', ')})` : '';
-      reporter.at(rules.insecureHttp, start, start + 'http://'.length, `This request sends a secret${via} over plain http://, where anyone on the network can read it: use https://.`);
+      const end = start + 'http://'.length;
+      reporter.at(rules.insecureHttp, start, end, `This request sends a secret${via} over plain http://, where anyone on the network can read it: use https://.`,
+        reporter.fix('Use https://', reporter.edit(start, end, 'https://')));
     }
   };
 

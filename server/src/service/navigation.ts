@@ -1,0 +1,136 @@
+import type { Hover, Location, Range, TextDocument, TextEdit, WorkspaceEdit } from 'vscode-json-languageservice';
+import type { Analysis, PlaceholderUse, Scope } from './analysis';
+import type { AuthMethod, Variable } from './model';
+import { variableKeyPattern } from './placeholders';
+
+/** A placeholder and the variables it resolves to (one per auth method the endpoint is enabled for). */
+export interface ResolvedPlaceholder {
+  readonly use: PlaceholderUse;
+  readonly variables: readonly Variable[];
+  readonly scopes: readonly Scope[];
+}
+
+/** Resolves every placeholder of the connector to its variables. */
+export function resolvePlaceholders(analysis: Analysis): ResolvedPlaceholder[] {
+  const result: ResolvedPlaceholder[] = [];
+  const resolve = (use: PlaceholderUse, scopes: readonly Scope[]): void => {
+    const variables: Variable[] = [];
+    for (const scope of scopes) {
+      const variable = scope.get(use.key);
+      if (variable && !variables.includes(variable)) variables.push(variable);
+    }
+    result.push({ use, variables, scopes });
+  };
+  for (const { strings, scope } of analysis.authMethods) for (const use of strings.uses) resolve(use, [scope]);
+  for (const { strings, scopes } of analysis.endpoints) for (const use of strings.uses) resolve(use, scopes);
+  return result;
+}
+
+/** Every variable declared in the file. */
+export function allVariables(analysis: Analysis): Variable[] {
+  const { model } = analysis;
+  return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)];
+}
+
+/** What sits at an offset: a placeholder, or a variable's key. */
+export type Target =
+  | { readonly kind: 'placeholder'; readonly resolved: ResolvedPlaceholder }
+  | { readonly kind: 'variable'; readonly variable: Variable };
+
+/** Finds the placeholder or variable key at an offset. */
+export function targetAt(analysis: Analysis, offset: number): Target | undefined {
+  for (const resolved of resolvePlaceholders(analysis)) {
+    if (resolved.use.start <= offset && offset <= resolved.use.end) return { kind: 'placeholder', resolved };
+  }
+  for (const variable of allVariables(analysis)) {
+    const node = variable.keyNode;
+    if (node.offset <= offset && offset <= node.offset + node.length) return { kind: 'variable', variable };
+  }
+  return undefined;
+}
+
+function rangeOf(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+/** The range of a variable key's text, without quotes. */
+function keyRange(document: TextDocument, variable: Variable): Range {
+  return rangeOf(document, variable.keyNode.offset + 1, variable.keyNode.offset + variable.keyNode.length - 1);
+}
+
+/** The variables a target stands for. */
+function variablesOf(target: Target): readonly Variable[] {
+  return target.kind === 'variable' ? [target.variable] : target.resolved.variables;
+}
+
+/** Where the variable of the placeholder at the offset is declared. */
+export function findDefinition(document: TextDocument, analysis: Analysis, offset: number): Location[] {
+  const target = targetAt(analysis, offset);
+  if (!target) return [];
+  return variablesOf(target).map((variable) => ({ uri: document.uri, range: keyRange(document, variable) }));
+}
+
+/** Every placeholder that resolves to the variable at the offset (and, if asked, its declaration). */
+export function findReferences(document: TextDocument, analysis: Analysis, offset: number, includeDeclaration: boolean): Location[] {
+  const target = targetAt(analysis, offset);
+  if (!target) return [];
+  const variables = new Set(variablesOf(target));
+  const locations: Location[] = [];
+  if (includeDeclaration) for (const variable of variables) locations.push({ uri: document.uri, range: keyRange(document, variable) });
+  for (const { use, variables: resolved } of resolvePlaceholders(analysis)) {
+    if (resolved.some((v) => variables.has(v))) locations.push({ uri: document.uri, range: rangeOf(document, use.start + 2, use.end - 2) });
+  }
+  return locations;
+}
+
+/** The range and current key a rename at the offset would change, or undefined when nothing there can be renamed. */
+export function prepareRename(document: TextDocument, analysis: Analysis, offset: number): { range: Range; placeholder: string } | undefined {
+  const target = targetAt(analysis, offset);
+  if (!target || variablesOf(target).length === 0) return undefined;
+  if (target.kind === 'variable') return { range: keyRange(document, target.variable), placeholder: target.variable.key };
+  const { use } = target.resolved;
+  return { range: rangeOf(document, use.start + 2, use.end - 2), placeholder: use.key };
+}
+
+/** Renames a variable and every placeholder that resolves to it; an invalid new key is an error the user sees. */
+export function rename(document: TextDocument, analysis: Analysis, offset: number, newKey: string): WorkspaceEdit | undefined {
+  if (!variableKeyPattern.test(newKey)) {
+    throw new Error(`${JSON.stringify(newKey)} is not a valid variable key: start with a letter or underscore and use letters, digits, _, . and -.`);
+  }
+  const target = targetAt(analysis, offset);
+  if (!target) return undefined;
+  const variables = new Set(variablesOf(target));
+  if (variables.size === 0) return undefined;
+  const edits: TextEdit[] = [];
+  for (const variable of variables) edits.push({ range: keyRange(document, variable), newText: newKey });
+  for (const { use, variables: resolved } of resolvePlaceholders(analysis)) {
+    if (resolved.some((v) => variables.has(v))) edits.push({ range: rangeOf(document, use.start + 2, use.end - 2), newText: newKey });
+  }
+  return { changes: { [document.uri]: edits } };
+}
+
+const levelNames = { connector: 'Connector variable', auth: 'Auth variable', endpoint: 'Endpoint variable' } as const;
+
+/** Describes a variable for a hover or completion item, never showing a secret's value. */
+export function describeVariable(variable: Variable, owner?: AuthMethod): string {
+  const labelNode = variable.node.properties.find((p) => p.keyNode.value === 'label')?.valueNode;
+  const label = labelNode?.type === 'string' ? labelNode.value : undefined;
+  const lines = [`**${levelNames[variable.level]}** \`${variable.key}\`${variable.secret ? ' — secret' : ''}`];
+  if (label) lines.push('', label);
+  if (owner) lines.push('', `Declared by auth method \`${owner.id ?? ''}\`.`);
+  if (variable.secret) lines.push('', 'Its value is kept in VS Code SecretStorage, never in this file.');
+  else if (variable.defaultNode) lines.push('', `Default: \`${variable.defaultNode.value.replace(/`/g, "'")}\``);
+  return lines.join('\n');
+}
+
+/** Hover for a placeholder: the definition of the variable it resolves to. */
+export function placeholderHover(document: TextDocument, analysis: Analysis, offset: number): Hover | undefined {
+  const target = targetAt(analysis, offset);
+  if (target?.kind !== 'placeholder') return undefined;
+  const { use, variables } = target.resolved;
+  const owners = analysis.model.authMethods;
+  const value = variables.length === 0
+    ? `\`{{${use.key}}}\` matches no variable in scope.`
+    : variables.map((v) => describeVariable(v, owners.find((m) => m.variables.includes(v)))).join('\n\n---\n\n');
+  return { contents: { kind: 'markdown', value }, range: rangeOf(document, use.start, use.end) };
+}

@@ -1,0 +1,186 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../support/service';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const examplesDir = path.join(repoRoot, 'examples');
+const broken = 'test/fixtures/broken.connector.json';
+const warningsOnly = 'test/fixtures/warnings.connector.json';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to completion and reports its exit code and output; a non-zero exit is a result, not a failure. */
+function runFile(file: string, args: readonly string[], cwd = repoRoot): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs the built `dist/cli.js` with Node. */
+function connectorCheck(args: readonly string[], cwd = repoRoot): Promise<Run> {
+  return runFile(process.execPath, [cli, ...args], cwd);
+}
+
+function exampleArgs(): string[] {
+  return fs.readdirSync(examplesDir).filter((name) => /\.connector\.jsonc?$/.test(name)).sort().map((name) => `examples/${name}`);
+}
+
+/** A usage error: exit 2, nothing on stdout, one line on stderr, no stack trace. */
+function assertUsageError(run: Run, pattern: RegExp): void {
+  assert.equal(run.code, 2, `exit code (stderr: ${run.stderr})`);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^connector-check: [^\n]+\n$/, 'one line on stderr');
+  assert.doesNotMatch(run.stderr, /\bat .+:\d+:\d+/, 'no stack trace');
+  assert.match(run.stderr, pattern);
+}
+
+describe('connector-check lint', () => {
+  it('exits 0 with a clean summary for every example', async () => {
+    const files = exampleArgs();
+    const run = await connectorCheck(['lint', ...files]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, `0 errors, 0 warnings in ${files.length} files.\n`);
+    assert.equal(run.stderr, '');
+  });
+
+  it('expands a quoted glob itself', async () => {
+    const run = await connectorCheck(['lint', 'examples/*.connector.json*']);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, `0 errors, 0 warnings in ${exampleArgs().length} files.\n`);
+  });
+
+  it('lints every connector file below the current folder when given no files', async () => {
+    const run = await connectorCheck(['lint'], examplesDir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, `0 errors, 0 warnings in ${exampleArgs().length} files.\n`);
+  });
+
+  it('prints compiler-like lines and a summary, and exits 1 on errors (text format)', async () => {
+    const run = await connectorCheck(['lint', broken]);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, -1).map((line) => line.split(' ').slice(0, 3).join(' ')), [
+      `${broken}:7:15 error token-never-sent`,
+      `${broken}:11:18 warning unused-variable`,
+      `${broken}:13:64 error unknown-placeholder`,
+      `${broken}:22:60 error hardcoded-credential`,
+    ]);
+    assert.equal(lines[2], `${broken}:13:64 error unknown-placeholder Placeholder \`{{tokn}}\` matches no connector or auth method variable. Did you mean \`{{token}}\`?`);
+    assert.equal(lines.at(-1), '3 errors, 1 warning in 1 file.');
+    for (const line of lines.slice(0, -1)) assert.match(line, /^[^:]+:\d+:\d+ (error|warning|information|hint) [a-z0-9-]+ \S.*[.?!]$/);
+  });
+
+  it('prints one JSON array of {file, range, severity, code, message} (json format)', async () => {
+    const run = await connectorCheck(['lint', broken, '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    const results: unknown = JSON.parse(run.stdout);
+    assert.ok(Array.isArray(results));
+    for (const result of results) {
+      assert.deepEqual(Object.keys(result as object).sort(), ['code', 'file', 'message', 'range', 'severity']);
+    }
+    const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+    const withoutMessage = (results as Array<{ message: string }>).map(({ message: _message, ...rest }) => rest);
+    assert.deepEqual(withoutMessage, [
+      { file: broken, range: range(6, 14, 21), severity: 'error', code: 'token-never-sent' },
+      { file: broken, range: range(10, 17, 24), severity: 'warning', code: 'unused-variable' },
+      { file: broken, range: range(12, 63, 71), severity: 'error', code: 'unknown-placeholder' },
+      { file: broken, range: range(21, 59, 97), severity: 'error', code: 'hardcoded-credential' },
+    ]);
+    const messages = (results as Array<{ message: string }>).map((r) => r.message);
+    assert.equal(messages[2], 'Placeholder `{{tokn}}` matches no connector or auth method variable. Did you mean `{{token}}`?');
+    assert.match(messages[3], /Shopify access token/);
+    // The ranges cover the offending text itself.
+    const lines = fs.readFileSync(path.join(repoRoot, broken), 'utf8').split('\n');
+    assert.equal(lines[12].slice(63, 71), '{{tokn}}');
+    assert.equal(lines[21].slice(59, 97), 'shpat_0123456789abcdef0123456789abcdef');
+  });
+
+  it('prints [] for clean files (json format)', async () => {
+    const run = await connectorCheck(['lint', '--format', 'json', ...exampleArgs()]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), []);
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const run = await connectorCheck(['lint', warningsOnly]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, `${warningsOnly}:4:14 warning unused-variable Variable \`region\` is never used: reference it as \`{{region}}\` or remove it.\n0 errors, 1 warning in 1 file.\n`);
+  });
+
+  it('exits 1 on a JSON syntax error (a readable file with an error, not a usage error)', async () => {
+    const run = await connectorCheck(['lint', 'test/fixtures/syntax-error.connector.json']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /^test\/fixtures\/syntax-error\.connector\.json:4:3 error json-syntax /);
+  });
+
+  it('exits 1 when one of several files has errors, and counts every file', async () => {
+    const run = await connectorCheck(['lint', 'examples/shopify.connector.json', broken, warningsOnly]);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /\n3 errors, 2 warnings in 3 files\.\n$/);
+  });
+
+  describe('usage errors exit 2 with one line on stderr', () => {
+    it('an unknown option', async () => {
+      assertUsageError(await connectorCheck(['lint', '--bogus', broken]), /--bogus/);
+    });
+
+    it('an unknown --format', async () => {
+      assertUsageError(await connectorCheck(['lint', '--format', 'xml', broken]), /format xml/i);
+    });
+
+    it('--format without a value', async () => {
+      assertUsageError(await connectorCheck(['lint', broken, '--format']), /--format/);
+    });
+
+    it('a missing file', async () => {
+      assertUsageError(await connectorCheck(['lint', 'test/fixtures/missing.connector.json']), /missing\.connector\.json/);
+    });
+
+    it('a folder given as a file', async () => {
+      assertUsageError(await connectorCheck(['lint', 'test/fixtures']), /test\/fixtures.*folder/);
+    });
+
+    it('a glob that matches nothing', async () => {
+      assertUsageError(await connectorCheck(['lint', 'test/fixtures/*.nothing.json']), /No file matches test\/fixtures\/\*\.nothing\.json/);
+    });
+
+    it('an unknown command', async () => {
+      assertUsageError(await connectorCheck(['frobnicate']), /frobnicate/);
+    });
+
+    it('no command', async () => {
+      assertUsageError(await connectorCheck([]), /lint/);
+    });
+
+    it('a missing file among good ones lints nothing', async () => {
+      assertUsageError(await connectorCheck(['lint', 'examples/odoo.connector.json', 'nope.connector.json']), /nope\.connector\.json/);
+    });
+  });
+
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const run = await connectorCheck(['lint', '--help']);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^Usage: connector-check lint/);
+    assert.equal(run.stderr, '');
+  });
+
+  it('runs as the package bin through npx (connector-check lint examples/*)', async () => {
+    // --no: never fall back to downloading a package of that name from the registry.
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const run = await runFile(npx, ['--no', 'connector-check', 'lint', ...exampleArgs()]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, `0 errors, 0 warnings in ${exampleArgs().length} files.\n`);
+  });
+});
