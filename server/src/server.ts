@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
-import { createConnectorLanguageService } from './service';
+import { createConnectorLanguageService, RenameError } from './service';
 
 /** What the host gives the server: the schema it loaded from disk. */
 export interface ServerOptions {
@@ -113,14 +113,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       service.references(document, params.position, params.context.includeDeclaration, parse(document))));
   connection.onPrepareRename((params, token) =>
     withDocument('Rename', params.textDocument.uri, null, token, (document) => service.prepareRename(document, params.position, parse(document))));
-  connection.onRenameRequest(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+  connection.onRenameRequest(async (params, token) => {
     try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || token.isCancellationRequested) return null;
       return service.rename(document, params.position, params.newName, parse(document));
     } catch (error) {
-      // An invalid new key is the user's to fix: answer with the message, which the editor shows.
-      return new ResponseError(ErrorCodes.InvalidParams, error instanceof Error ? error.message : String(error));
+      // A rename the user must change (invalid key, a change of meaning) is answered with the sentence the editor shows.
+      if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+      connection.console.error(`Rename failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return null;
     }
   });
   connection.onCodeAction((params, token) =>

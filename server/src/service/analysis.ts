@@ -170,6 +170,7 @@ export function fillSample(value: string, scope: Scope): string {
   return value.replace(/\{\{([^{}]*)\}\}/g, (_match, key: string, index: number) => {
     const variable = scope.get(key);
     if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) return variable.defaultNode.value;
-    return index === 0 ? 'https://example.com' : 'sample';
+    // After a colon (`https://host:{{port}}/`) the sample must also be a valid port.
+    return index === 0 ? 'https://example.com' : value.charCodeAt(index - 1) === 58 /* : */ ? '8080' : 'sample';
   });
 }

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type JSON
 import type { Analysis, Scope } from './analysis';
 import type { Variable } from './model';
 import { describeVariable } from './navigation';
-import { contentBounds } from './placeholders';
+import { contentBounds, variableKeyPattern } from './placeholders';
 
 const partialKey = /\{\{([A-Za-z0-9_.-]*)$/;
 const levelOrder = { endpoint: '0', auth: '1', connector: '2' } as const;
@@ -22,7 +22,7 @@ function scopesAt(analysis: Analysis, offset: number): readonly Scope[] | undefi
  */
 export function completePlaceholder(document: TextDocument, parsed: JSONDocument, analysis: Analysis, position: Position): CompletionList | undefined {
   const offset = document.offsetAt(position);
-  const node = parsed.getNodeFromOffset(offset);
+  const node = parsed.getNodeFromOffset(offset, true);
   if (node?.type !== 'string' || node.parent?.type === 'property' && node.parent.keyNode === node) return undefined;
   const text = document.getText();
   const [start, end] = contentBounds(text, node);
@@ -38,7 +38,8 @@ export function completePlaceholder(document: TextDocument, parsed: JSONDocument
   for (const scope of scopes) {
     for (const key of scope.keys()) {
       const variable = scope.get(key);
-      if (variable && !seen.has(key)) seen.set(key, variable);
+      // A key that is not valid (`""` while typed, `my key`) would insert a malformed placeholder.
+      if (variable && !seen.has(key) && variableKeyPattern.test(key)) seen.set(key, variable);
     }
   }
   const owners = analysis.model.authMethods;
@@ -54,4 +55,17 @@ export function completePlaceholder(document: TextDocument, parsed: JSONDocument
     },
   }));
   return { isIncomplete: false, items };
+}
+
+/**
+ * Keeps the schema's order for value completions (enum values, header-name examples), which json-languageservice
+ * returns without a sortText: editors would otherwise sort them by label and put `Accept` before `Authorization`.
+ */
+export function keepSchemaOrder(list: CompletionList | null): CompletionList | null {
+  if (!list) return list;
+  const width = String(list.items.length).length;
+  list.items.forEach((item, index) => {
+    if (item.kind === CompletionItemKind.Value && item.sortText === undefined) item.sortText = String(index).padStart(width, '0');
+  });
+  return list;
 }

@@ -1,3 +1,4 @@
 export { createConnectorLanguageService, type ConnectorLanguageService, type ConnectorServiceOptions } from './languageService';
 export { allRules, rules, type Rule, type RuleGroup } from './codes';
 export { diagnosticSource } from './rules/report';
+export { RenameError } from './navigation';

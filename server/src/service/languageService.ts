@@ -16,7 +16,7 @@ import {
   type TextDocument,
 } from 'vscode-json-languageservice';
 import { analyse, type Analysis } from './analysis';
-import { completePlaceholder } from './completion';
+import { completePlaceholder, keepSchemaOrder } from './completion';
 import { findDefinition, findReferences, placeholderHover, prepareRename, rename } from './navigation';
 import { documentSymbols } from './symbols';
 import { rules } from './codes';
@@ -83,6 +83,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     // The schema is bundled: nothing is ever fetched.
     schemaRequestService: (uri) => Promise.reject(new Error(`Schema ${uri} is not bundled; connector files use only the bundled schema.`)),
   });
+  // Configured once: passing the schema to each doValidation call would register and resolve it again every time.
   json.configure({ validate: true, allowComments: true, schemas: [{ uri: schemaUri, fileMatch: ['*'], schema: options.schema }] });
 
   // Per-service, not per-module: one analysis per parse, reused by the requests that follow an edit.
@@ -124,7 +125,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
       const jsonDocument = parsed ?? json.parseJSONDocument(document);
       const analysis = analysisOf(document, jsonDocument);
       const placeholders = analysis && completePlaceholder(document, jsonDocument, analysis, position);
-      return placeholders ?? json.doComplete(document, position, jsonDocument);
+      return placeholders ?? keepSchemaOrder(await json.doComplete(document, position, jsonDocument));
     },
     async hover(document, position, parsed) {
       const jsonDocument = parsed ?? json.parseJSONDocument(document);
@@ -156,7 +157,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     },
     async validate(document, parsed) {
       const jsonDocument = parsed ?? json.parseJSONDocument(document);
-      const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' }, options.schema);
+      const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' });
       const diagnostics = base.map(toConnectorDiagnostic);
       diagnostics.push(...validateSemantics(document, jsonDocument));
       return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -1,7 +1,10 @@
 import type { Hover, Location, Range, TextDocument, TextEdit, WorkspaceEdit } from 'vscode-json-languageservice';
 import type { Analysis, PlaceholderUse, Scope } from './analysis';
 import type { AuthMethod, Variable } from './model';
-import { variableKeyPattern } from './placeholders';
+import { contentBounds, variableKeyPattern } from './placeholders';
+
+/** Why a rename cannot be done, in one sentence for the user (an invalid key, or a change of meaning). */
+export class RenameError extends Error {}
 
 /** A placeholder and the variables it resolves to (one per auth method the endpoint is enabled for). */
 export interface ResolvedPlaceholder {
@@ -55,7 +58,8 @@ function rangeOf(document: TextDocument, start: number, end: number): Range {
 
 /** The range of a variable key's text, without quotes. */
 function keyRange(document: TextDocument, variable: Variable): Range {
-  return rangeOf(document, variable.keyNode.offset + 1, variable.keyNode.offset + variable.keyNode.length - 1);
+  const [start, end] = contentBounds(document.getText(), variable.keyNode);
+  return rangeOf(document, start, end);
 }
 
 /** The variables a target stands for. */
@@ -92,15 +96,61 @@ export function prepareRename(document: TextDocument, analysis: Analysis, offset
   return { range: rangeOf(document, use.start + 2, use.end - 2), placeholder: use.key };
 }
 
+/** The variable lists a placeholder is looked up in, innermost first: one chain per auth method the request uses. */
+function lookupChains(analysis: Analysis): Array<{ uses: readonly PlaceholderUse[]; chains: Array<ReadonlyArray<readonly Variable[]>> }> {
+  const connector = analysis.model.variables;
+  return [
+    ...analysis.authMethods.map(({ method, strings }) => ({ uses: strings.uses, chains: [[method.variables, connector]] })),
+    ...analysis.endpoints.map(({ endpoint, strings, methods }) => ({
+      uses: strings.uses,
+      chains: methods.length > 0 ? methods.map((m) => [endpoint.variables, m.variables, connector]) : [[endpoint.variables, connector]],
+    })),
+  ];
+}
+
+/** The first variable with the key, innermost list first (in a list, the first declaration counts, as in a Scope). */
+function lookup(chain: ReadonlyArray<readonly Variable[]>, key: string, keyOf: (variable: Variable) => string): Variable | undefined {
+  for (const list of chain) for (const variable of list) if (keyOf(variable) === key) return variable;
+  return undefined;
+}
+
+/**
+ * Why renaming `variables` to `newKey` would change what the file means, or undefined when it would not: the new key
+ * already declared in the same list, or a placeholder that would resolve to another variable afterwards (renaming a
+ * secret `token` to `host` would put the token into every `https://{{host}}/…`).
+ */
+function renameConflict(document: TextDocument, analysis: Analysis, variables: ReadonlySet<Variable>, newKey: string): string | undefined {
+  const keyOf = (variable: Variable): string => (variables.has(variable) ? newKey : variable.key);
+  const lists = [analysis.model.variables, ...analysis.model.authMethods.map((m) => m.variables), ...analysis.model.endpoints.map((e) => e.variables)];
+  for (const list of lists) {
+    if (list.some((v) => variables.has(v)) && list.some((v) => !variables.has(v) && v.key === newKey)) {
+      return `Variable ${JSON.stringify(newKey)} already exists next to the one you are renaming: choose another key.`;
+    }
+  }
+  for (const { uses, chains } of lookupChains(analysis)) {
+    for (const use of uses) {
+      const before = chains.map((chain) => lookup(chain, use.key, (v) => v.key));
+      const key = before.some((v) => v !== undefined && variables.has(v)) ? newKey : use.key;
+      if (chains.some((chain, i) => lookup(chain, key, keyOf) !== before[i])) {
+        const line = document.positionAt(use.start).line + 1;
+        return `Renaming to ${JSON.stringify(newKey)} would change which variable {{${use.key}}} on line ${line} uses: choose another key.`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Renames a variable and every placeholder that resolves to it; an invalid new key is an error the user sees. */
 export function rename(document: TextDocument, analysis: Analysis, offset: number, newKey: string): WorkspaceEdit | undefined {
   if (!variableKeyPattern.test(newKey)) {
-    throw new Error(`${JSON.stringify(newKey)} is not a valid variable key: start with a letter or underscore and use letters, digits, _, . and -.`);
+    throw new RenameError(`${JSON.stringify(newKey)} is not a valid variable key: start with a letter or underscore and use letters, digits, _, . and -.`);
   }
   const target = targetAt(analysis, offset);
   if (!target) return undefined;
   const variables = new Set(variablesOf(target));
   if (variables.size === 0) return undefined;
+  const conflict = renameConflict(document, analysis, variables, newKey);
+  if (conflict) throw new RenameError(conflict);
   const edits: TextEdit[] = [];
   for (const variable of variables) edits.push({ range: keyRange(document, variable), newText: newKey });
   for (const { use, variables: resolved } of resolvePlaceholders(analysis)) {

@@ -8,7 +8,8 @@ function range(document: TextDocument, node: ASTNode): DocumentSymbol['range'] {
 
 function variableSymbols(document: TextDocument, variables: readonly Variable[]): DocumentSymbol[] {
   return variables.map((variable) => ({
-    name: variable.key,
+    // Editors reject a symbol with an empty name (VS Code throws), and `"key": ""` is what a variable holds while typed.
+    name: variable.key || '(empty key)',
     detail: variable.secret ? 'secret' : undefined,
     kind: variable.secret ? SymbolKind.Key : SymbolKind.Variable,
     range: range(document, variable.node),

@@ -1,8 +1,8 @@
-import { modify, type JSONPath } from 'jsonc-parser';
-import type { ASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
+import { modify, type EditResult, type JSONPath, type ModificationOptions } from 'jsonc-parser';
+import type { ArrayASTNode, ASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
-import type { Parameter, Variable } from '../model';
+import { findProperty, type Parameter, type Variable } from '../model';
 import { locate } from './headerRules';
 import { quote, Reporter } from './report';
 
@@ -47,6 +47,28 @@ function findCredential(value: string, isHeader = false): { label: string; liter
   return undefined;
 }
 
+/**
+ * jsonc-parser's edits, or undefined when it cannot make them: on a broken document its parse may differ from the
+ * language service's and `modify` then throws ("Can not delete in empty document"). The diagnostic then has no fix.
+ */
+function tryModify(text: string, path: JSONPath, value: unknown, options: ModificationOptions): EditResult | undefined {
+  try {
+    return modify(text, path, value, options);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The edits that remove a property and its comma, leaving the rest of the file as it is laid out (jsonc-parser's
+ * formatting would reflow a one-line object), or undefined when they would not remove exactly this property.
+ */
+function removeProperty(text: string, property: PropertyASTNode): EditResult | undefined {
+  const removal = tryModify(text, pathOf(property.keyNode), undefined, {});
+  const removesProperty = removal?.some((e) => e.offset <= property.offset && e.offset + e.length >= property.offset + property.length) === true;
+  return removesProperty ? removal : undefined;
+}
+
 /** The JSON path of a node, for jsonc-parser's `modify`. */
 function pathOf(node: ASTNode): JSONPath {
   const path: JSONPath = [];
@@ -85,6 +107,27 @@ function allVariableKeys(analysis: Analysis): string[] {
   return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)].map((v) => v.key);
 }
 
+/**
+ * Appends an item to a non-empty array written on one line, or after a last item on a line of its own, written the way
+ * that item is (on one line, or indented over several), so that no other line changes; undefined for any other layout.
+ * (jsonc-parser would reflow the line it inserts on, turning a one-line variable into five.)
+ */
+function appendItem(text: string, array: ArrayASTNode, item: Record<string, unknown>): EditResult | undefined {
+  const last = array.items[array.items.length - 1];
+  if (!last) return undefined;
+  const end = last.offset + last.length;
+  const oneLine = `{ ${Object.entries(item).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')} }`;
+  // `"variables": [{ … }]` on one line stays on one line.
+  if (!/[\r\n]/.test(text.slice(array.offset, array.offset + array.length))) return [{ offset: end, length: 0, content: `, ${oneLine}` }];
+  const indent = text.slice(text.lastIndexOf('\n', last.offset - 1) + 1, last.offset);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const { insertSpaces, tabSize, eol } = formattingOf(text);
+  const written = /[\r\n]/.test(text.slice(last.offset, end))
+    ? JSON.stringify(item, null, insertSpaces ? ' '.repeat(tabSize) : '\t').split('\n').join(eol + indent)
+    : oneLine;
+  return [{ offset: end, length: 0, content: `,${eol}${indent}${written}` }];
+}
+
 /** Edits that move a literal into a new secret variable of the enclosing auth method or endpoint. */
 function moveToSecretVariable(analysis: Analysis, node: StringASTNode, start: number, end: number, reporter: Reporter): TextEdit[] | undefined {
   const request = enclosingRequest(node);
@@ -93,8 +136,9 @@ function moveToSecretVariable(analysis: Analysis, node: StringASTNode, start: nu
   const variables = request.properties.find((p) => p.keyNode.value === 'variables')?.valueNode;
   const path: JSONPath = variables?.type === 'array' ? [...pathOf(variables), -1] : [...pathOf(request), 'variables'];
   const variable = { key, label: 'Access token', secret: true, required: true };
-  const insert = modify(analysis.text, path, variables?.type === 'array' ? variable : [variable], { formattingOptions: formattingOf(analysis.text), isArrayInsertion: true });
-  if (insert.some((e) => e.offset < end && e.offset + e.length > start)) return undefined;
+  const insert = (variables?.type === 'array' ? appendItem(analysis.text, variables, variable) : undefined)
+    ?? tryModify(analysis.text, path, variables?.type === 'array' ? variable : [variable], { formattingOptions: formattingOf(analysis.text), isArrayInsertion: true });
+  if (!insert || insert.some((e) => e.offset < end && e.offset + e.length > start)) return undefined;
   return [reporter.edit(start, end, `{{${key}}}`), ...insert.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))];
 }
 
@@ -125,21 +169,36 @@ function checkNamedParameter(analysis: Analysis, parameter: Parameter, reporter:
   }
 }
 
+/**
+ * Edits that make a variable secret and drop its default: the default becomes `"secret": true`, or, when the variable
+ * already says `"secret": false`, that value becomes `true` and the default goes (never two `secret` keys).
+ */
+function makeSecretEdits(analysis: Analysis, variable: Variable, property: PropertyASTNode, reporter: Reporter): TextEdit[] | undefined {
+  const secretValue = findProperty(variable.node, 'secret')?.valueNode;
+  if (!secretValue) return [reporter.edit(property.offset, property.offset + property.length, '"secret": true')];
+  const removal = removeProperty(analysis.text, property);
+  const secretEnd = secretValue.offset + secretValue.length;
+  if (!removal || removal.some((e) => e.offset < secretEnd && e.offset + e.length > secretValue.offset)) return undefined;
+  return [reporter.edit(secretValue.offset, secretEnd, 'true'), ...removal.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))];
+}
+
 function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporter): void {
   const property = variable.defaultProperty;
   if (variable.secret) {
     if (property) {
-      const removal = modify(analysis.text, pathOf(property.keyNode), undefined, { formattingOptions: formattingOf(analysis.text) });
+      // No fix when jsonc-parser would not remove this very property (its parse of a broken document may differ).
+      const removal = removeProperty(analysis.text, property);
       reporter.on(rules.secretDefault, property, `Secret variable ${quote(variable.key)} must not have a default: its value is entered once and kept in SecretStorage, never in the file. Remove the default.`,
-        reporter.fix('Remove the default', ...removal.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))));
+        removal ? reporter.fix('Remove the default', ...removal.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))) : undefined);
     }
   } else if (property && variable.defaultNode) {
     const found = findCredential(variable.defaultNode.value);
     if (!found) return;
     const [start, end] = locate(analysis.text, variable.defaultNode, found.literal);
+    const edits = makeSecretEdits(analysis, variable, property, reporter);
     const data = {
       literal: found.literal,
-      ...reporter.fix(`Make ${variable.key} a secret variable without a default`, reporter.edit(property.offset, property.offset + property.length, '"secret": true')).data as object,
+      ...(edits ? reporter.fix(`Make ${variable.key} a secret variable without a default`, ...edits).data as object : undefined),
     };
     reporter.at(rules.hardcodedCredential, start, end, `This looks like ${found.label} written into the file: make ${quote(variable.key)} a secret variable (\`"secret": true\`) without a default.`, { data });
   }

@@ -27,21 +27,27 @@ function checkAuthorization(text: string, value: StringASTNode, reporter: Report
     const message = trimmed === ''
       ? 'This `Authorization` header is empty: write a scheme and a token, for example `Bearer {{token}}`.'
       : `This \`Authorization\` value has no scheme: write ${quote('Bearer ' + trimmed)} (or the scheme the API documents).`;
-    reporter.at(rules.authorizationSchemeMissing, start, end, message);
+    // `{{token}}` → `Bearer {{token}}`: insert the scheme where the value's first placeholder starts.
+    const placeholder = trimmed === '' ? -1 : text.indexOf('{{', start);
+    const fix = placeholder >= start && placeholder < end ? reporter.fix('Add the Bearer scheme', reporter.edit(placeholder, placeholder, 'Bearer ')) : undefined;
+    reporter.at(rules.authorizationSchemeMissing, start, end, message, fix);
     return;
   }
   const match = schemePattern.exec(trimmed);
   if (!match) return;
   const [, scheme, rest] = match;
   const [start, end] = locate(text, value, scheme);
+  // Offsets in the decoded value match the document only when the string has no escape sequences (`\u0042earer`);
+  // otherwise the range is the whole value and no fix is offered, since its edits would land on the wrong text.
+  const exact = text.slice(...contentBounds(text, value)) === value.value;
   const lower = scheme.toLowerCase();
   if (rest.startsWith(':')) {
     const spaces = /^:\s*/.exec(rest)![0].length;
-    reporter.at(rules.authorizationSchemeMalformed, start, end + 1, `Remove the colon after ${quote(scheme)}: the scheme is followed by a space, as in ${quote(scheme + ' {{token}}')}.`,
-      reporter.fix(`Change to "${scheme} "`, reporter.edit(start, end + spaces, scheme + ' ')));
+    reporter.at(rules.authorizationSchemeMalformed, start, exact ? end + 1 : end, `Remove the colon after ${quote(scheme)}: the scheme is followed by a space, as in ${quote(scheme + ' {{token}}')}.`,
+      exact ? reporter.fix(`Change to "${scheme} "`, reporter.edit(start, end + spaces, scheme + ' ')) : undefined);
   } else if (rest.startsWith('{{')) {
     reporter.at(rules.authorizationSchemeMalformed, start, end, `Put a space between ${quote(scheme)} and the token: ${quote(scheme + ' ' + rest)}.`,
-      reporter.fix(`Insert a space after ${scheme}`, reporter.edit(end, end, ' ')));
+      exact ? reporter.fix(`Insert a space after ${scheme}`, reporter.edit(end, end, ' ')) : undefined);
   } else if (rest.trim() === '') {
     if (knownSchemesLower.has(lower)) {
       reporter.at(rules.authorizationSchemeMalformed, start, end, `${quote(scheme)} is followed by no token: write ${quote(scheme + ' {{token}}')}.`);
@@ -52,7 +58,7 @@ function checkAuthorization(text: string, value: StringASTNode, reporter: Report
     const best = closest(scheme, knownSchemes);
     if (best !== undefined && editDistance(lower, best.toLowerCase()) <= 2) {
       reporter.at(rules.authorizationSchemeMalformed, start, end, `Unknown scheme ${quote(scheme)}: did you mean ${quote(best)}?`,
-        reporter.fix(`Change to ${best}`, reporter.edit(start, end, best)));
+        exact ? reporter.fix(`Change to ${best}`, reporter.edit(start, end, best)) : undefined);
     }
   }
 }

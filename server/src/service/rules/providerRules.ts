@@ -56,10 +56,13 @@ function providerRequests(analysis: Analysis): ProviderRequest[] {
   return result;
 }
 
+/** Every provider's URL holds one of these, so most URLs need no second, neutral fill. */
+const providerHint = /myshopify\.com|eva-online\.cloud|hubapi\.com|api\.airtable\.com|\/json\/2\//i;
+
 function sampleProvider(analysis: Analysis, request: RequestDefinition, scope: Scope): Provider | undefined {
   const url = sampleUrl(analysis, request, scope)?.url;
   const provider = url ? providerOf(url) : undefined;
-  if (provider) return provider;
+  if (provider || !providerHint.test(request.urlNode?.value ?? '')) return provider;
   // A wrong default (`https://my-store.myshopify.com` as the store name) must not hide the provider: retry with neutral samples.
   const neutral = computeSampleUrl(request, emptyScope)?.url;
   return neutral ? providerOf(neutral) : undefined;
@@ -87,7 +90,8 @@ export function checkProviders(analysis: Analysis, reporter: Reporter): void {
       once(`eva:${urlNode.offset}`, () => reporter.on(rules.evaUserAgent, urlNode, 'EVA requires an `EVA-User-Agent` header (for example `MyConnector/1.0`): add it to the auth method\'s headers.'));
     } else if (provider === 'odoo' && request.method !== 'POST') {
       const node = request.methodNode ?? urlNode;
-      const fix = request.methodNode ? reporter.fix('Use POST', reporter.edit(node.offset + 1, node.offset + node.length - 1, 'POST')) : undefined;
+      // contentBounds, not offset + 1 … length - 1, so that an unterminated `"` gets an edit that does not end before it starts.
+      const fix = request.methodNode ? reporter.fix('Use POST', reporter.edit(...contentBounds(text, node), 'POST')) : undefined;
       once(`odoo:${node.offset}`, () => reporter.on(rules.odooJson2Method, node, `Odoo's JSON-2 API takes only POST requests, not ${quote(request.method)}: set \`"method": "POST"\`.`, fix));
     }
   }
@@ -101,7 +105,7 @@ function checkTokenHeader(item: ProviderRequest, authorization: Parameter | unde
     if (authorization?.keyNode) {
       const node = authorization.keyNode;
       const value = authorization.valueNode;
-      const edits = [reporter.edit(node.offset + 1, node.offset + node.length - 1, 'X-Shopify-Access-Token')];
+      const edits = [reporter.edit(...contentBounds(text, node), 'X-Shopify-Access-Token')];
       if (value?.type === 'string') {
         const scheme = /^\s*bearer\s*/i.exec(value.value);
         if (scheme) edits.push(reporter.edit(value.offset + 1, value.offset + 1 + scheme[0].length, ''));

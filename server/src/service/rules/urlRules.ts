@@ -1,3 +1,4 @@
+import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import { fillSample, type Analysis, type RequestStrings, type SampleUrl, type Scope } from '../analysis';
 import type { AuthMethod, RequestDefinition } from '../model';
@@ -42,6 +43,34 @@ function sendsSecret(strings: RequestStrings, scope: Scope): boolean {
   return strings.uses.some((use) => scope.get(use.key)?.secret === true);
 }
 
+const plainHttp = /^http:\/\//i;
+
+/**
+ * Reports plain http on the URL's `http://`, or, when the scheme comes from a leading placeholder
+ * (`{{base_url}}/v1/me`), on that placeholder, with the fix in the variable's default.
+ */
+function reportInsecureHttp(text: string, urlNode: StringASTNode, scope: Scope, via: string, reporter: Reporter): void {
+  const message = `This request sends a secret${via} over plain http://, where anyone on the network can read it: use https://.`;
+  const [start, end] = contentBounds(text, urlNode);
+  if (plainHttp.test(text.slice(start, end))) {
+    const schemeEnd = start + 'http://'.length;
+    reporter.at(rules.insecureHttp, start, schemeEnd, message, reporter.fix('Use https://', reporter.edit(start, schemeEnd, 'https://')));
+    return;
+  }
+  const leading = /^\{\{([^{}]*)\}\}/.exec(text.slice(start, end));
+  const variable = leading ? scope.get(leading[1]) : undefined;
+  if (!leading || !variable?.defaultNode) {
+    // Escaped (`http:\/\/`) or otherwise not where a plain edit can reach: no fix.
+    reporter.at(rules.insecureHttp, start, end, message);
+    return;
+  }
+  const [defaultStart, defaultEnd] = contentBounds(text, variable.defaultNode);
+  const fix = plainHttp.test(text.slice(defaultStart, defaultEnd))
+    ? reporter.fix(`Use https:// in the default of ${variable.key}`, reporter.edit(defaultStart, defaultStart + 'http://'.length, 'https://'))
+    : undefined;
+  reporter.at(rules.insecureHttp, start, start + leading[0].length, `${message.slice(0, -1)} in the default of ${quote(variable.key)}.`, fix);
+}
+
 /** URL rules: absolute http(s), length, and plain http when a secret is sent. */
 export function checkUrls(analysis: Analysis, reporter: Reporter): void {
   const checkOne = (request: RequestDefinition, scope: Scope, secretSent: boolean, methods: readonly AuthMethod[]): void => {
@@ -57,11 +86,8 @@ export function checkUrls(analysis: Analysis, reporter: Reporter): void {
       return;
     }
     if (url.protocol === 'http:' && secretSent && !isLoopback(url.hostname)) {
-      const [start] = contentBounds(analysis.text, urlNode);
       const via = methods.length > 0 ? ` (through auth method ${methods.map((m) => quote(m.id ?? '')).join(', ')})` : '';
-      const end = start + 'http://'.length;
-      reporter.at(rules.insecureHttp, start, end, `This request sends a secret${via} over plain http://, where anyone on the network can read it: use https://.`,
-        reporter.fix('Use https://', reporter.edit(start, end, 'https://')));
+      reportInsecureHttp(analysis.text, urlNode, scope, via, reporter);
     }
   };
 

@@ -1,0 +1,4 @@
+import { runRuleCases } from './rules/cases';
+import { semanticCases } from './rules/semanticCases';
+
+runRuleCases(semanticCases);

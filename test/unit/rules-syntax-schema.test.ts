@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-json-languageservice';
+import { connector, connectorDocument, diagnose, service } from '../support/service';
+import { runRuleCases } from './rules/cases';
+import { syntaxSchemaCases } from './rules/syntaxSchemaCases';
+
+const { Error, Warning } = DiagnosticSeverity;
+
+runRuleCases(syntaxSchemaCases);
+
+describe('a whole document', () => {
+  it('a clean connector() has no diagnostics', async () => {
+    assert.deepEqual(await diagnose(connector()), []);
+  });
+
+  it('accepts JSONC comments anywhere', async () => {
+    const text = `// Example connector
+{
+  "name": "Example", // the name shown in the builder
+  /* methods */
+  "authentication": [
+    {
+      "id": "bearer", "name": "Bearer token", "type": "token",
+      "url": "https://api.example.com/v1/me", // the check request
+      "variables": [{ "key": "token", "secret": true /* entered once */ }],
+      "headers": [{ "key": "Authorization", "value": "Bearer {{token}}" }]
+    }
+  ]
+}
+// end
+`;
+    assert.deepEqual(await diagnose(text), []);
+  });
+
+  it('a trailing comma is a warning, not an error', async () => {
+    const text = connector().replace('"Bearer {{token}}"\n', '"Bearer {{token}}",\n');
+    assert.notEqual(text, connector());
+    assert.deepEqual(await diagnose(text), [{ code: 'json-syntax', text: ',', message: 'Trailing comma.', severity: Warning, line: 19 }]);
+  });
+
+  it('the schema names an unknown property', async () => {
+    assert.deepEqual(await diagnose(connector({ root: { colour: 'red' } })), [
+      { code: 'schema', text: '"colour"', message: 'Property colour is not allowed.', severity: Error, line: 34 },
+    ]);
+  });
+
+  it('the schema lists the valid values of a wrong `type`', async () => {
+    assert.deepEqual(await diagnose(connector({ method: { type: 'tokn' } })), [
+      { code: 'schema', text: '"tokn"', message: 'Value is not accepted. Valid values: "token", "none", "basic", "oauth2-client-credentials", "oauth2-authorization-code".', severity: Error, line: 6 },
+    ]);
+  });
+
+  it('the schema requires `url` on a token method, at the method\'s opening brace', async () => {
+    assert.deepEqual(await diagnose(connector({ method: { url: undefined } })), [
+      { code: 'schema', text: '{', message: 'Missing property "url".', severity: Error, line: 3 },
+    ]);
+    // A `none` method needs no check request.
+    assert.deepEqual(await diagnose(connector({ method: { url: undefined, type: 'none', variables: [], headers: [] } })), []);
+  });
+
+  it('every diagnostic carries source "connector" and a string code', async () => {
+    const document = connectorDocument('{ "name": "x", "name": "y", "authentication": [ { "id": "a", "type": "tokn" } ], }');
+    const diagnostics = await service().validate(document);
+    assert.ok(diagnostics.length >= 3);
+    for (const d of diagnostics) {
+      assert.equal(d.source, 'connector');
+      assert.equal(typeof d.code, 'string');
+    }
+  });
+
+  it('an empty document gets no diagnostics and no exception', async () => {
+    assert.deepEqual(await diagnose(''), []);
+  });
+});
