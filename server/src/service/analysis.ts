@@ -79,10 +79,37 @@ export interface Analysis {
   readonly sampleUrls: Map<RequestDefinition, SampleUrl | undefined>;
 }
 
+/** The parts of a parsed URL the rules read. */
+export interface UrlParts {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+}
+
 /** A request's URL with sample values filled in, parsed (`url` is undefined when it is not a valid absolute URL). */
 export interface SampleUrl {
   readonly filled: string;
-  readonly url?: URL;
+  readonly url?: UrlParts;
+}
+
+const label = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+/** An http(s) URL with a plain DNS host: the common case, read without building a WHATWG URL object. */
+const plainHttpUrl = new RegExp(`^(https?:)//(${label}(?:\\.${label})*)(?::(\\d{1,5}))?(/[\\w\\-.~!$&'()*+,;=:@%/]*)?(?:[?#][^\\s]*)?$`);
+
+/** Parses an absolute URL; undefined when the WHATWG URL parser would reject it. */
+export function parseUrl(text: string): UrlParts | undefined {
+  const match = plainHttpUrl.exec(text);
+  // A numeric last label is an IPv4 address, and a port may exceed 65535: the WHATWG parser has the last word on both.
+  if (match && !/\.\d+$|^\d+$/.test(match[2]) && (match[3] === undefined || Number(match[3]) <= 65535)) {
+    return { protocol: match[1].toLowerCase(), hostname: match[2].toLowerCase(), pathname: match[4] ?? '/' };
+  }
+  if (/\s/.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    return { protocol: url.protocol, hostname: url.hostname, pathname: url.pathname };
+  } catch {
+    return undefined;
+  }
 }
 
 function collectStrings(node: ASTNode | undefined, location: StringLocation, into: RequestString[]): void {

@@ -1,6 +1,6 @@
 import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import { emptyScope, type Analysis, type PlaceholderUse, type Scope } from '../analysis';
+import { emptyScope, type Analysis, type PlaceholderUse, type Scope, type UrlParts } from '../analysis';
 import type { AuthMethod, Parameter, RequestDefinition } from '../model';
 import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
@@ -14,7 +14,7 @@ const providerNames: Record<Provider, string> = { shopify: 'Shopify', eva: 'EVA'
 const shopifyVersion = /^(?:\d{4}-(?:01|04|07|10)|unstable)$/;
 
 /** Recognises a provider from a URL filled with sample values. */
-export function providerOf(url: URL): Provider | undefined {
+export function providerOf(url: UrlParts): Provider | undefined {
   const host = url.hostname.toLowerCase();
   if (host.endsWith('.myshopify.com')) return 'shopify';
   if (host.endsWith('.eva-online.cloud')) return 'eva';

@@ -1,6 +1,6 @@
 import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import { fillSample, type Analysis, type RequestStrings, type SampleUrl, type Scope } from '../analysis';
+import { fillSample, parseUrl, type Analysis, type RequestStrings, type SampleUrl, type Scope } from '../analysis';
 import type { AuthMethod, RequestDefinition } from '../model';
 import { contentBounds } from '../placeholders';
 import { quote, Reporter } from './report';
@@ -22,15 +22,7 @@ export function sampleUrl(analysis: Analysis, request: RequestDefinition, scope:
 export function computeSampleUrl(request: RequestDefinition, scope: Scope): SampleUrl | undefined {
   if (!request.urlNode) return undefined;
   const filled = fillSample(request.urlNode.value, scope);
-  let url: URL | undefined;
-  if (!/\s/.test(filled)) {
-    try {
-      url = new URL(filled);
-    } catch {
-      url = undefined;
-    }
-  }
-  return { filled, url };
+  return { filled, url: parseUrl(filled) };
 }
 
 /** Whether a host name is a loopback address, where plain http cannot be overheard. */
