@@ -2,6 +2,7 @@ import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
   ResponseError,
+  SemanticTokensBuilder,
   ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
@@ -12,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
-import { createConnectorLanguageService, RenameError } from './service';
+import { createConnectorLanguageService, RenameError, semanticTokenLegend } from './service';
 
 /** What the host gives the server: the schema it loaded from disk. */
 export interface ServerOptions {
@@ -73,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentSymbolProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenLegend.tokenTypes], tokenModifiers: [...semanticTokenLegend.tokenModifiers] }, full: true },
       },
       serverInfo: { name: 'connector-language-server' },
     };
@@ -137,6 +139,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     withDocument('Selection ranges', params.textDocument.uri, [], token, (document) => service.json.getSelectionRanges(document, params.positions, parse(document))));
   connection.onDocumentSymbol((params, token) =>
     withDocument('Document symbols', params.textDocument.uri, [], token, (document) => service.symbols(document, parse(document))));
+
+  // Placeholder keys as `variable` tokens; secret ones also carry the `secret` modifier (bit 1), which the manifest maps to a distinct scope.
+  connection.languages.semanticTokens.on((params, token) =>
+    withDocument('Semantic tokens', params.textDocument.uri, { data: [] }, token, (document) => {
+      const builder = new SemanticTokensBuilder();
+      for (const t of service.placeholderTokens(document, parse(document))) builder.push(t.line, t.character, t.length, 0, t.secret ? 0b11 : 0b01);
+      return builder.build();
+    }));
 
   documents.listen(connection);
   connection.listen();

@@ -12,6 +12,7 @@ import {
   ReferencesRequest,
   RenameRequest,
   ResponseError,
+  SemanticTokensRequest,
   SymbolKind,
   type CodeAction,
   type Command,
@@ -168,6 +169,18 @@ describe('language features over stdio', () => {
       ['Bearer token', SymbolKind.Interface, [['token', SymbolKind.Key]]],
       ['List items', SymbolKind.Method],
     ]);
+  });
+
+  it('answers textDocument/semanticTokens/full with the placeholder keys, secret ones marked', async () => {
+    const result = await within(server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cleanUri } }), 'the semanticTokens response');
+    assert.ok(result);
+    // Two placeholders, both {{token}}: the Authorization header and X-Request-Token, each a `variable` (type 0) with readonly + secret (0b11).
+    const tokens: number[][] = [];
+    for (let i = 0; i < result.data.length; i += 5) tokens.push(result.data.slice(i, i + 5));
+    const first = positionIn(cleanText, 'Bearer {{token}}', 9);
+    assert.deepEqual(tokens[0], [first.line, first.character, 'token'.length, 0, 0b11]);
+    assert.equal(tokens.length, 2);
+    assert.deepEqual(tokens[1].slice(2), ['token'.length, 0, 0b11]);
   });
 
   it('logged no handler errors and shuts down cleanly', async () => {

@@ -2,3 +2,4 @@ export { createConnectorLanguageService, type ConnectorLanguageService, type Con
 export { allRules, rules, type Rule, type RuleGroup } from './codes';
 export { diagnosticSource } from './rules/report';
 export { RenameError } from './navigation';
+export { semanticTokenLegend, type PlaceholderToken } from './semanticTokens';

@@ -19,6 +19,7 @@ import { analyse, type Analysis } from './analysis';
 import { completePlaceholder, keepSchemaOrder } from './completion';
 import { findDefinition, findReferences, placeholderHover, prepareRename, rename } from './navigation';
 import { documentSymbols } from './symbols';
+import { placeholderTokens, type PlaceholderToken } from './semanticTokens';
 import { rules } from './codes';
 import { buildModel } from './model';
 import { checkCredentials } from './rules/credentialRules';
@@ -57,6 +58,8 @@ export interface ConnectorLanguageService {
   rename(document: TextDocument, position: Position, newKey: string, parsed?: JSONDocument): WorkspaceEdit | null;
   /** The outline: connector variables, auth methods and endpoints. */
   symbols(document: TextDocument, parsed?: JSONDocument): DocumentSymbol[];
+  /** Placeholder keys that resolve to a variable, marked when the variable is secret. */
+  placeholderTokens(document: TextDocument, parsed?: JSONDocument): PlaceholderToken[];
   /** Quick fixes carried by this service's diagnostics. */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** The underlying JSON language service, configured with the connector schema. */
@@ -138,6 +141,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
       withAnalysis(document, parsed, [], (analysis) => findReferences(document, analysis, document.offsetAt(position), includeDeclaration)),
     prepareRename: (document, position, parsed) => withAnalysis(document, parsed, null, (analysis) => prepareRename(document, analysis, document.offsetAt(position)) ?? null),
     rename: (document, position, newKey, parsed) => withAnalysis(document, parsed, null, (analysis) => rename(document, analysis, document.offsetAt(position), newKey) ?? null),
+    placeholderTokens: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => placeholderTokens(document, analysis)),
     symbols: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => documentSymbols(document, analysis.model)),
     codeActions(document, diagnostics) {
       const actions: CodeAction[] = [];
