@@ -1,0 +1,383 @@
+/**
+ * Offline end-to-end run: the packaged extension installed in code-server 4.100.3 (VS Code 1.100.3),
+ * shown in Debian chromium driven by playwright-core. Runs the mocha suite of test/e2e inside the
+ * real extension host, then checks the workbench UI. Prints `N passed, N failed` as its last line.
+ *
+ * Environment: CONNECTOR_E2E_TIMEOUT_MS (whole run after installs, default 360000),
+ * CONNECTOR_E2E_DEV=1 (load the development folder instead of the VSIX),
+ * CONNECTOR_E2E_UPDATE_IMAGES=1 (copy the screenshots into docs/images),
+ * CONNECTOR_E2E_ONLY=suite|ui (run one part only, while working on it).
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type ConsoleMessage } from 'playwright-core';
+import { runLogged, stopAllProcessGroups, tail, trackProcessGroup } from './processes';
+import { readSuiteResults, resultsEnvVar } from './results';
+import { chromiumPath, ensureCodeServer, ensureDebianPackages, type CodeServerInstall } from './tools';
+import { runUiChecks, type Outcome } from './ui';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const toolsDir = path.join(repoRoot, '.tools');
+const runsDir = path.join(repoRoot, '.e2e-runs');
+const suiteModule = path.join(repoRoot, 'out', 'test', 'e2e', 'index.js');
+const workspaceFixture = path.join(repoRoot, 'test', 'e2e', 'workspace');
+const docsImages = path.join(repoRoot, 'docs', 'images');
+const vsixName = 'connector-token-auth.vsix';
+
+const runTimeoutMs = Number(process.env.CONNECTOR_E2E_TIMEOUT_MS ?? 360_000);
+const developmentMode = process.env.CONNECTOR_E2E_DEV === '1';
+const updateImages = process.env.CONNECTOR_E2E_UPDATE_IMAGES === '1';
+const only = process.env.CONNECTOR_E2E_ONLY;
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// A quiet workbench for checks and screenshots.
+const userSettings = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'editor.minimap.enabled': false,
+  'workbench.reduceMotion': 'on',
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+const startedAt = Date.now();
+const outcomes: Outcome[] = [];
+let browser: Browser | undefined;
+let browserServer: BrowserServer | undefined;
+let finishing = false;
+
+function log(message: string): void {
+  console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+}
+
+/** Removes all but the newest `keep` run folders. */
+function pruneRuns(keep: number): void {
+  const runs = fs.readdirSync(runsDir).filter((name) => /^\d{4}-\d\d-\d\dT/.test(name)).sort();
+  for (const name of runs.slice(0, Math.max(0, runs.length - keep))) {
+    fs.rmSync(path.join(runsDir, name), { recursive: true, force: true });
+  }
+}
+
+/** A folder for this run: code-server's user data, extensions, temp and XDG folders, logs, results, screenshots. */
+function createRunFolder(): Record<'root' | 'workspace' | 'results' | 'screenshots' | 'host', string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const root = path.join(runsDir, stamp);
+  const folders = {
+    root,
+    workspace: path.join(root, 'workspace'),
+    results: path.join(root, 'results'),
+    screenshots: path.join(root, 'screenshots'),
+    host: path.join(root, 'host-extension'),
+  };
+  for (const sub of ['ud', 'ext', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'results', 'screenshots', 'host-extension']) {
+    fs.mkdirSync(path.join(root, sub), { recursive: true });
+  }
+  fs.cpSync(workspaceFixture, folders.workspace, { recursive: true });
+  fs.writeFileSync(path.join(root, 'config.yaml'), '');
+  fs.mkdirSync(path.join(root, 'ud', 'User'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'ud', 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  // With the VSIX installed, the development path is an empty extension so the installed one is what runs.
+  fs.writeFileSync(
+    path.join(folders.host, 'package.json'),
+    JSON.stringify({ name: 'connector-e2e-host', publisher: 'connector-e2e', version: '0.0.0', engines: { vscode: '^1.100.0' } }),
+  );
+  return folders;
+}
+
+function codeServerEnv(root: string, results: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    EXTENSIONS_GALLERY: '{}',
+    TMPDIR: path.join(root, 'tmp'),
+    XDG_CONFIG_HOME: path.join(root, 'xdg', 'config'),
+    XDG_DATA_HOME: path.join(root, 'xdg', 'data'),
+    XDG_CACHE_HOME: path.join(root, 'xdg', 'cache'),
+    [resultsEnvVar]: results,
+  };
+}
+
+function codeServerArgs(root: string): string[] {
+  return [
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--ignore-last-opened',
+    '--config', path.join(root, 'config.yaml'),
+    '--user-data-dir', path.join(root, 'ud'),
+    '--extensions-dir', path.join(root, 'ext'),
+  ];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts code-server in its own process group and resolves once /healthz answers. */
+async function startCodeServer(install: CodeServerInstall, root: string, env: NodeJS.ProcessEnv, port: number): Promise<void> {
+  const logFile = path.join(root, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [install.entry, '--bind-addr', `127.0.0.1:${port}`, ...codeServerArgs(root)], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  if (child.pid !== undefined) {
+    trackProcessGroup(child.pid);
+  }
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => {
+    exited = `code-server exited with ${code ?? signal}`;
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined) {
+      throw new Error(`${exited}\n${tail(logFile)}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`code-server did not answer /healthz within 30 s\n${tail(logFile)}`);
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const { hostname, protocol } = new URL(url);
+    return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** Chromium with a fresh profile whose pages reach nothing but loopback. */
+async function openBrowser(root: string): Promise<BrowserContext> {
+  // A browser server, so its process is known: playwright starts chromium detached, in a group of its own.
+  const server = await chromium.launchServer({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    timeout: 60_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  const pid = server.process().pid;
+  if (pid !== undefined) {
+    trackProcessGroup(pid);
+  }
+  browserServer = server;
+  browser = await chromium.connect(server.wsEndpoint());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const blocked = path.join(root, 'blocked-requests.log');
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) {
+      await route.continue();
+    } else {
+      fs.appendFileSync(blocked, `${url}\n`);
+      await route.abort('blockedbyclient');
+    }
+  });
+  return context;
+}
+
+/**
+ * The text of a console message. The workbench forwards the extension host's console as
+ * `'%c LEVEL', 'color: …', format, ...args`; the level and styling are dropped.
+ */
+async function consoleText(message: ConsoleMessage): Promise<string> {
+  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
+  if (args.length === 0) {
+    return message.text();
+  }
+  let rest = args;
+  if (typeof rest[0] === 'string' && rest[0].includes('%c')) {
+    const styles = (rest[0].match(/%c/g) ?? []).length;
+    rest = rest.slice(1 + styles);
+  }
+  return rest.map((arg: unknown) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+}
+
+/** Runs the mocha suite in the extension host of one workbench page; resolves with its exit code. */
+async function runSuite(
+  context: BrowserContext,
+  baseUrl: string,
+  folders: ReturnType<typeof createRunFolder>,
+  timeoutMs: number,
+): Promise<void> {
+  const page = await context.newPage();
+  const consoleLog = path.join(folders.root, 'suite-console.log');
+  let settle: (code: number | string) => void = () => undefined;
+  const finished = new Promise<number | string>((resolve) => {
+    settle = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+  // Rendered in order: each message waits for the one before it.
+  let rendering = Promise.resolve();
+  page.on('console', (message) => {
+    rendering = rendering.then(async () => {
+      const text = await consoleText(message);
+      fs.appendFileSync(consoleLog, `${text}\n`);
+      if (text.includes('No extension host found that can launch the test runner')) {
+        settle('no extension host could launch the test runner');
+      }
+    });
+  });
+  page.on('crash', () => settle('the workbench page crashed'));
+  const remote = (file: string): string => `vscode-remote://127.0.0.1:${new URL(baseUrl).port}${file}`;
+  const extensionDevelopmentPath = developmentMode ? repoRoot : folders.host;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
+    ['extensionTestsPath', remote(suiteModule)],
+  ];
+  const url = `${baseUrl}/?folder=${encodeURIComponent(folders.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const timer = setTimeout(() => settle(`the suite did not finish within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const code = await finished;
+  clearTimeout(timer);
+  await page.close().catch(() => undefined);
+
+  const results = readSuiteResults(folders.results);
+  for (const test of results?.tests ?? []) {
+    outcomes.push({ name: `suite: ${test.title}`, passed: test.state === 'passed', detail: test.error });
+  }
+  if (results === undefined || typeof code === 'string' || (code !== 0 && results.failed === 0)) {
+    const reason = typeof code === 'string' ? code : results === undefined ? `exit code ${code} and no results` : `exit code ${code}`;
+    outcomes.push({ name: 'suite: ran to the end', passed: false, detail: `${reason}\n${tail(consoleLog, 40)}` });
+  }
+}
+
+/** Copies the screenshots that the README shows into docs/images. */
+function copyScreenshots(screenshots: string): void {
+  fs.mkdirSync(docsImages, { recursive: true });
+  for (const name of fs.readdirSync(screenshots)) {
+    if (name.endsWith('.png') && !name.startsWith('failed-')) {
+      fs.copyFileSync(path.join(screenshots, name), path.join(docsImages, name));
+    }
+  }
+  log(`copied screenshots into ${path.relative(repoRoot, docsImages)}`);
+}
+
+function report(): number {
+  const passed = outcomes.filter((outcome) => outcome.passed).length;
+  const failed = outcomes.length - passed;
+  console.log('');
+  for (const outcome of outcomes) {
+    console.log(`${outcome.passed ? '  ✓' : '  ✗'} ${outcome.name}`);
+    if (!outcome.passed && outcome.detail) {
+      console.log(outcome.detail.replace(/^/gm, '      '));
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 || outcomes.length === 0 ? 1 : 0;
+}
+
+/** Stops the browser and every process group, prints the tally and exits. */
+async function finish(failure?: string): Promise<never> {
+  if (finishing) {
+    return new Promise<never>(() => undefined);
+  }
+  finishing = true;
+  if (failure !== undefined) {
+    outcomes.push({ name: 'end-to-end run', passed: false, detail: failure });
+  }
+  const closeBrowser = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await browserServer?.close().catch(() => undefined);
+  };
+  await Promise.race([closeBrowser(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await stopAllProcessGroups();
+  process.exit(report());
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(toolsDir, { recursive: true });
+  fs.mkdirSync(runsDir, { recursive: true });
+  if (!fs.existsSync(suiteModule)) {
+    throw new Error(`${path.relative(repoRoot, suiteModule)} is missing: run "npm run build" first`);
+  }
+  await ensureDebianPackages(path.join(toolsDir, 'apt.log'));
+  const install = await ensureCodeServer(toolsDir);
+
+  const runStartedAt = Date.now();
+  pruneRuns(4);
+  const folders = createRunFolder();
+  log(`run folder ${path.relative(repoRoot, folders.root)}`);
+  setTimeout(() => void finish(`the run did not finish within ${runTimeoutMs / 1000} s`), runTimeoutMs).unref();
+  const env = codeServerEnv(folders.root, folders.results);
+  const setupLog = path.join(folders.root, 'setup.log');
+
+  if (!developmentMode) {
+    // The VSIX exactly as `npm run package` builds it for release.
+    await runLogged('npm', ['run', 'package'], { cwd: repoRoot, env: process.env, logFile: setupLog, timeoutMs: 180_000 });
+    const vsix = path.join(folders.root, vsixName);
+    fs.copyFileSync(path.join(repoRoot, vsixName), vsix);
+    await runLogged(process.execPath, [install.entry, ...codeServerArgs(folders.root), '--install-extension', vsix], {
+      cwd: folders.root,
+      env,
+      logFile: setupLog,
+      timeoutMs: 120_000,
+    });
+    log(`packaged and installed ${path.basename(vsix)}`);
+  }
+
+  const port = await freePort();
+  await startCodeServer(install, folders.root, env, port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`code-server ${baseUrl}`);
+  const context = await openBrowser(folders.root);
+
+  if (only !== 'ui') {
+    log('running the suite in the extension host');
+    await runSuite(context, baseUrl, folders, Math.max(30_000, runTimeoutMs - (Date.now() - runStartedAt) - 60_000));
+  }
+  if (only !== 'suite') {
+    log('checking the workbench UI');
+    const developmentPath = developmentMode ? `vscode-remote://127.0.0.1:${port}${repoRoot}` : undefined;
+    outcomes.push(...(await runUiChecks(context, baseUrl, folders.workspace, folders.screenshots, developmentPath)));
+  }
+  if (updateImages && outcomes.every((outcome) => outcome.passed)) {
+    copyScreenshots(folders.screenshots);
+  }
+  log(`screenshots in ${path.relative(repoRoot, folders.screenshots)}`);
+  await finish();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void finish(`interrupted by ${signal}`));
+}
+main().catch((error: unknown) => finish(error instanceof Error ? error.stack ?? error.message : String(error)));
