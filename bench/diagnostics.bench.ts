@@ -56,14 +56,11 @@ async function interleavedMedians(tasks: ReadonlyArray<() => unknown>, rounds: n
   for (const task of tasks) await task();
   const samples: number[][] = tasks.map(() => []);
   const deadline = performance.now() + budgetMs;
-  const collect = (globalThis as { gc?: () => void }).gc;
   for (let round = 0; round < rounds || (performance.now() < deadline && round < 100); round++) {
-    // Rotate the order each round, and collect garbage first when node runs with --expose-gc, so that no task pays for
-    // the garbage another left behind.
+    // Rotate the order each round, so that garbage one task leaves behind is collected during each of the others alike.
     for (let step = 0; step < tasks.length; step++) {
       const index = (round + step) % tasks.length;
       const task = tasks[index];
-      collect?.();
       const start = performance.now();
       await task();
       samples[index].push(performance.now() - start);

@@ -1,26 +1,14 @@
 import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
-import type { AuthMethod, ConnectorModel, Endpoint, ParameterKind, RequestDefinition, Variable } from './model';
-import { scanPlaceholders, type Placeholder, type PlaceholderProblem } from './placeholders';
+import type { AuthMethod, ConnectorModel, Endpoint, RequestDefinition, Variable } from './model';
+import { scanPlaceholders, type Placeholder, type PlaceholderProblem, type StringLocation } from './placeholders';
 
-/** Where in a request a string sits. */
-export type StringLocation = 'url' | ParameterKind;
-
-/** A string value of a request, with where it is sent. */
-export interface RequestString {
-  readonly node: StringASTNode;
-  readonly location: StringLocation;
-}
+export type { StringLocation } from './placeholders';
 
 /** A placeholder in a request, with where it is sent. */
-export interface PlaceholderUse extends Placeholder {
-  readonly location: StringLocation;
-  /** For a URL: whether the placeholder sits in its query string. */
-  readonly inQuery: boolean;
-}
+export type PlaceholderUse = Placeholder;
 
 /** Everything the rules need to know about one request definition's strings. */
 export interface RequestStrings {
-  readonly strings: readonly RequestString[];
   readonly uses: readonly PlaceholderUse[];
   readonly problems: readonly PlaceholderProblem[];
 }
@@ -31,21 +19,29 @@ export interface Scope {
   keys(): Iterable<string>;
 }
 
-const noVariables: ReadonlyMap<string, Variable> = new Map();
-
 /** A scope with no variables, where every placeholder gets a neutral sample. */
 export const emptyScope: Scope = { get: () => undefined, keys: () => [] };
 
 /** A level's own variables in front of its parent's; lookups walk the chain instead of copying maps. */
 class ChainScope implements Scope {
-  constructor(private readonly own: ReadonlyMap<string, Variable>, private readonly parent?: Scope) {}
+  constructor(private readonly own: readonly Variable[] | ReadonlyMap<string, Variable>, private readonly parent?: Scope) {}
 
   get(key: string): Variable | undefined {
-    return this.own.get(key) ?? this.parent?.get(key);
+    const own = this.own;
+    if (Array.isArray(own)) {
+      // A short list: the first declaration with the key counts (later ones are reported as duplicates).
+      for (const variable of own as readonly Variable[]) if (variable.key === key) return variable;
+    } else {
+      const variable = (own as ReadonlyMap<string, Variable>).get(key);
+      if (variable) return variable;
+    }
+    return this.parent?.get(key);
   }
 
   *keys(): Iterable<string> {
-    yield* this.own.keys();
+    const own = this.own;
+    if (Array.isArray(own)) for (const variable of own as readonly Variable[]) yield variable.key;
+    else yield* (own as ReadonlyMap<string, Variable>).keys();
     if (this.parent) yield* this.parent.keys();
   }
 }
@@ -112,63 +108,57 @@ export function parseUrl(text: string): UrlParts | undefined {
   }
 }
 
-function collectStrings(node: ASTNode | undefined, location: StringLocation, into: RequestString[]): void {
+/** Calls `visit` for every string value of a request: its URL, and its header, URL parameter and body values (nested too). */
+export function forEachRequestString(request: RequestDefinition, visit: (node: StringASTNode, location: StringLocation) => void): void {
+  if (request.urlNode) visit(request.urlNode, 'url');
+  for (const list of [request.headers, request.urlParameters, request.body]) {
+    for (const parameter of list) visitStrings(parameter.valueNode, parameter.kind, visit);
+  }
+}
+
+function visitStrings(node: ASTNode | undefined, location: StringLocation, visit: (node: StringASTNode, location: StringLocation) => void): void {
   if (!node) return;
   if (node.type === 'string') {
-    into.push({ node, location });
-  } else if (node.type === 'array' || node.type === 'object' || node.type === 'property') {
+    visit(node, location);
+  } else if (node.type === 'array' || node.type === 'object') {
     // Body values may be any JSON value; placeholders in nested strings are filled as well.
-    for (const child of node.children) {
-      if (child.type === 'property') collectStrings(child.valueNode, location, into);
-      else collectStrings(child, location, into);
-    }
+    for (const child of node.children) visitStrings(child.type === 'property' ? child.valueNode : child, location, visit);
   }
 }
 
 function scanRequest(text: string, request: RequestDefinition): RequestStrings {
-  const strings: RequestString[] = [];
-  if (request.urlNode) strings.push({ node: request.urlNode, location: 'url' });
-  for (const list of [request.headers, request.urlParameters, request.body]) {
-    for (const parameter of list) collectStrings(parameter.valueNode, parameter.kind, strings);
-  }
   const uses: PlaceholderUse[] = [];
   const problems: PlaceholderProblem[] = [];
-  for (const { node, location } of strings) {
+  forEachRequestString(request, (node, location) => {
     const value = node.value;
-    if (value.indexOf('{') < 0 && value.indexOf('}') < 0) continue;
-    const result = scanPlaceholders(text, node);
-    const queryStart = location === 'url' && value.indexOf('?') >= 0 ? queryOffset(text, node) : -1;
-    for (const placeholder of result.placeholders) {
-      const inQuery = queryStart >= 0 && queryStart < placeholder.start;
-      uses.push({ key: placeholder.key, start: placeholder.start, end: placeholder.end, stringNode: node, location, inQuery });
-    }
-    for (const problem of result.problems) problems.push(problem);
-  }
-  return { strings, uses, problems };
+    if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) scanPlaceholders(text, node, location, uses, problems);
+  });
+  return { uses, problems };
 }
 
-function queryOffset(text: string, node: StringASTNode): number {
-  const index = text.slice(node.offset, node.offset + node.length).indexOf('?');
-  return index < 0 ? -1 : node.offset + index;
-}
-
-function scopeOf(parent: Scope | undefined, variables: readonly Variable[]): Scope {
-  if (variables.length === 0) return parent ?? new ChainScope(noVariables);
+function ownVariables(variables: readonly Variable[]): readonly Variable[] | ReadonlyMap<string, Variable> {
+  // Most levels declare a handful of variables: searching the list beats building a map for it.
+  if (variables.length <= 8) return variables;
   const own = new Map<string, Variable>();
   for (const variable of variables) {
     // The first declaration counts; later ones are reported as duplicates.
     if (!own.has(variable.key)) own.set(variable.key, variable);
   }
-  return new ChainScope(own, parent);
+  return own;
+}
+
+function scopeOf(parent: Scope | undefined, own: readonly Variable[] | ReadonlyMap<string, Variable>): Scope {
+  const empty = Array.isArray(own) ? own.length === 0 : (own as ReadonlyMap<string, Variable>).size === 0;
+  return empty && parent ? parent : new ChainScope(own, parent);
 }
 
 /** Scans every request once and resolves each endpoint's auth methods and scopes. */
 export function analyse(model: ConnectorModel, text: string): Analysis {
-  const connectorScope = scopeOf(undefined, model.variables);
+  const connectorScope = scopeOf(undefined, ownVariables(model.variables));
   const authMethods = model.authMethods.map((method) => ({
     method,
     strings: scanRequest(text, method),
-    scope: scopeOf(connectorScope, method.variables),
+    scope: scopeOf(connectorScope, ownVariables(method.variables)),
   }));
   const methodsById = new Map<string, AuthMethodAnalysis>();
   for (const analysis of authMethods) {
@@ -181,11 +171,12 @@ export function analyse(model: ConnectorModel, text: string): Analysis {
       if (method && !methods.includes(method)) methods.push(method);
     }
     const parents = methods.length > 0 ? methods.map((m) => m.scope) : [connectorScope];
+    const own = ownVariables(endpoint.variables);
     return {
       endpoint,
       strings: scanRequest(text, endpoint),
       methods: methods.map((m) => m.method),
-      scopes: parents.map((parent) => scopeOf(parent, endpoint.variables)),
+      scopes: parents.map((parent) => scopeOf(parent, own)),
     };
   });
   return { model, text, connectorScope, authMethods, endpoints, methodsById, sampleUrls: new Map() };
@@ -193,11 +184,29 @@ export function analyse(model: ConnectorModel, text: string): Analysis {
 
 /** Fills a string's placeholders with sample values: a variable's default, else a neutral sample. */
 export function fillSample(value: string, scope: Scope): string {
-  if (!value.includes('{{')) return value;
-  return value.replace(/\{\{([^{}]*)\}\}/g, (_match, key: string, index: number) => {
+  let open = value.indexOf('{{');
+  if (open < 0) return value;
+  let filled = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = value.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const key = value.slice(open + 2, close);
+    if (key.includes('{') || key.includes('}')) {
+      // Not a placeholder (`{{{`): keep the first brace and look again from the next one.
+      filled += value.slice(from, open + 1);
+      from = open + 1;
+      open = value.indexOf('{{', from);
+      continue;
+    }
     const variable = scope.get(key);
-    if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) return variable.defaultNode.value;
+    let sample: string;
+    if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) sample = variable.defaultNode.value;
     // After a colon (`https://host:{{port}}/`) the sample must also be a valid port.
-    return index === 0 ? 'https://example.com' : value.charCodeAt(index - 1) === 58 /* : */ ? '8080' : 'sample';
-  });
+    else sample = open === 0 ? 'https://example.com' : value.charCodeAt(open - 1) === 58 /* : */ ? '8080' : 'sample';
+    filled += value.slice(from, open) + sample;
+    from = close + 2;
+    open = value.indexOf('{{', from);
+  }
+  return filled + value.slice(from);
 }

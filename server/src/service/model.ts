@@ -1,4 +1,4 @@
-import type { ASTNode, ArrayASTNode, ObjectASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
+import type { ASTNode, ObjectASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
 
 /** Where a variable is declared: connector, auth method or endpoint level. */
 export type VariableLevel = 'connector' | 'auth' | 'endpoint';
@@ -78,101 +78,127 @@ function asObject(node: ASTNode | undefined): ObjectASTNode | undefined {
   return node?.type === 'object' ? node : undefined;
 }
 
-function asArray(node: ASTNode | undefined): ArrayASTNode | undefined {
-  return node?.type === 'array' ? node : undefined;
-}
-
 /** Returns the node if it is a string node. */
 export function asString(node: ASTNode | undefined): StringASTNode | undefined {
   return node?.type === 'string' ? node : undefined;
 }
 
-function objectItems(node: ASTNode | undefined): ObjectASTNode[] {
-  const array = asArray(node);
-  if (!array) return [];
-  const result: ObjectASTNode[] = [];
-  for (const item of array.items) {
-    if (item.type === 'object') result.push(item);
-  }
-  return result;
+function forEachObject(node: ASTNode | undefined, visit: (item: ObjectASTNode) => void): void {
+  if (node?.type !== 'array') return;
+  for (const item of node.items) if (item.type === 'object') visit(item);
 }
 
-function readVariables(node: ASTNode | undefined, level: VariableLevel): Variable[] {
-  const result: Variable[] = [];
-  for (const item of objectItems(node)) {
-    const keyNode = asString(propertyValue(item, 'key'));
-    if (!keyNode) continue;
-    const secretNode = propertyValue(item, 'secret');
-    const defaultProperty = findProperty(item, 'default');
-    result.push({
-      key: keyNode.value,
-      keyNode,
-      node: item,
-      level,
-      secret: secretNode?.type === 'boolean' && secretNode.value === true,
-      defaultProperty,
-      defaultNode: asString(defaultProperty?.valueNode),
-    });
-  }
-  return result;
-}
-
+const noVariables: Variable[] = [];
 const noParameters: Parameter[] = [];
 
-function readParameters(node: ASTNode | undefined, kind: ParameterKind): Parameter[] {
-  if (!node) return noParameters;
-  return objectItems(node).map((item) => ({
-    kind,
-    node: item,
-    keyNode: asString(propertyValue(item, 'key')),
-    valueNode: propertyValue(item, 'value'),
-  }));
+function readVariables(node: ASTNode | undefined, level: VariableLevel): Variable[] {
+  if (node?.type !== 'array' || node.items.length === 0) return noVariables;
+  const result: Variable[] = [];
+  for (const item of node.items) {
+    if (item.type !== 'object') continue;
+    // One pass over the properties; the last of a repeated property wins, as in JSON.parse.
+    let keyNode: StringASTNode | undefined;
+    let secret = false;
+    let defaultProperty: PropertyASTNode | undefined;
+    for (const property of item.properties) {
+      const value = property.valueNode;
+      switch (property.keyNode.value) {
+        case 'key': keyNode = asString(value); break;
+        case 'secret': secret = value?.type === 'boolean' && value.value === true; break;
+        case 'default': defaultProperty = property; break;
+      }
+    }
+    if (!keyNode) continue;
+    result.push({ key: keyNode.value, keyNode, node: item, level, secret, defaultProperty, defaultNode: asString(defaultProperty?.valueNode) });
+  }
+  return result;
 }
 
-function readMethod(node: ObjectASTNode): { methodNode?: StringASTNode; method: string } {
-  const methodNode = asString(propertyValue(node, 'method'));
-  return { methodNode, method: methodNode ? methodNode.value.toUpperCase() : 'GET' };
+function readParameters(node: ASTNode | undefined, kind: ParameterKind): Parameter[] {
+  if (node?.type !== 'array' || node.items.length === 0) return noParameters;
+  const result: Parameter[] = [];
+  for (const item of node.items) {
+    if (item.type !== 'object') continue;
+    let keyNode: StringASTNode | undefined;
+    let valueNode: ASTNode | undefined;
+    for (const property of item.properties) {
+      if (property.keyNode.value === 'key') keyNode = asString(property.valueNode);
+      else if (property.keyNode.value === 'value') valueNode = property.valueNode;
+    }
+    result.push({ kind, node: item, keyNode, valueNode });
+  }
+  return result;
+}
+
+/** The properties an auth method or endpoint object may have, read in one pass. */
+interface RequestProperties {
+  id?: StringASTNode;
+  name?: StringASTNode;
+  type?: StringASTNode;
+  method?: StringASTNode;
+  url?: StringASTNode;
+  variables?: ASTNode;
+  headers?: ASTNode;
+  urlParameters?: ASTNode;
+  body?: ASTNode;
+  authentication?: PropertyASTNode;
+}
+
+function readProperties(node: ObjectASTNode): RequestProperties {
+  const result: RequestProperties = {};
+  for (const property of node.properties) {
+    const value = property.valueNode;
+    switch (property.keyNode.value) {
+      case 'id': result.id = asString(value); break;
+      case 'name': result.name = asString(value); break;
+      case 'type': result.type = asString(value); break;
+      case 'method': result.method = asString(value); break;
+      case 'url': result.url = asString(value); break;
+      case 'variables': result.variables = value; break;
+      case 'headers': result.headers = value; break;
+      case 'urlParameters': result.urlParameters = value; break;
+      case 'body': result.body = value; break;
+      case 'authentication': result.authentication = property; break;
+    }
+  }
+  return result;
 }
 
 function readAuthMethod(node: ObjectASTNode): AuthMethod {
-  const { methodNode, method } = readMethod(node);
-  const idNode = asString(propertyValue(node, 'id'));
-  const typeNode = asString(propertyValue(node, 'type'));
+  const p = readProperties(node);
   return {
     node,
-    urlNode: asString(propertyValue(node, 'url')),
-    methodNode,
-    method,
-    variables: readVariables(propertyValue(node, 'variables'), 'auth'),
-    headers: readParameters(propertyValue(node, 'headers'), 'header'),
-    urlParameters: readParameters(propertyValue(node, 'urlParameters'), 'urlParameter'),
-    body: readParameters(propertyValue(node, 'body'), 'body'),
-    id: idNode?.value,
-    idNode,
-    nameNode: asString(propertyValue(node, 'name')),
-    type: typeNode?.value,
-    typeNode,
+    urlNode: p.url,
+    methodNode: p.method,
+    method: p.method ? p.method.value.toUpperCase() : 'GET',
+    variables: readVariables(p.variables, 'auth'),
+    headers: readParameters(p.headers, 'header'),
+    urlParameters: readParameters(p.urlParameters, 'urlParameter'),
+    body: readParameters(p.body, 'body'),
+    id: p.id?.value,
+    idNode: p.id,
+    nameNode: p.name,
+    type: p.type?.value,
+    typeNode: p.type,
   };
 }
 
 function readEndpoint(node: ObjectASTNode): Endpoint {
-  const { methodNode, method } = readMethod(node);
-  const authenticationProperty = findProperty(node, 'authentication');
+  const p = readProperties(node);
   const authentication: StringASTNode[] = [];
-  for (const item of asArray(authenticationProperty?.valueNode)?.items ?? []) {
-    if (item.type === 'string') authentication.push(item);
-  }
+  const list = p.authentication?.valueNode;
+  if (list?.type === 'array') for (const item of list.items) if (item.type === 'string') authentication.push(item);
   return {
     node,
-    urlNode: asString(propertyValue(node, 'url')),
-    methodNode,
-    method,
-    variables: readVariables(propertyValue(node, 'variables'), 'endpoint'),
-    headers: readParameters(propertyValue(node, 'headers'), 'header'),
-    urlParameters: readParameters(propertyValue(node, 'urlParameters'), 'urlParameter'),
-    body: readParameters(propertyValue(node, 'body'), 'body'),
-    nameNode: asString(propertyValue(node, 'name')),
-    authenticationProperty,
+    urlNode: p.url,
+    methodNode: p.method,
+    method: p.method ? p.method.value.toUpperCase() : 'GET',
+    variables: readVariables(p.variables, 'endpoint'),
+    headers: readParameters(p.headers, 'header'),
+    urlParameters: readParameters(p.urlParameters, 'urlParameter'),
+    body: readParameters(p.body, 'body'),
+    nameNode: p.name,
+    authenticationProperty: p.authentication,
     authentication,
   };
 }
@@ -181,8 +207,10 @@ function readEndpoint(node: ObjectASTNode): Endpoint {
 export function buildModel(root: ASTNode | undefined): ConnectorModel | undefined {
   const rootObject = asObject(root);
   if (!rootObject) return undefined;
-  const authMethods = objectItems(propertyValue(rootObject, 'authentication')).map(readAuthMethod);
-  const endpoints = objectItems(propertyValue(rootObject, 'endpoints')).map(readEndpoint);
+  const authMethods: AuthMethod[] = [];
+  forEachObject(propertyValue(rootObject, 'authentication'), (node) => authMethods.push(readAuthMethod(node)));
+  const endpoints: Endpoint[] = [];
+  forEachObject(propertyValue(rootObject, 'endpoints'), (node) => endpoints.push(readEndpoint(node)));
   return {
     root: rootObject,
     variables: readVariables(propertyValue(rootObject, 'variables'), 'connector'),

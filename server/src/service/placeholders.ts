@@ -1,14 +1,21 @@
 import type { StringASTNode } from 'vscode-json-languageservice';
+import type { ParameterKind } from './model';
+
+/** Where in a request a string sits. */
+export type StringLocation = 'url' | ParameterKind;
 
 /** What a variable key may hold; the schema states the same pattern. */
 export const variableKeyPattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** A well-formed `{{key}}` with its document offsets (braces included). */
+/** A well-formed `{{key}}` in a request, with its document offsets (braces included) and where it is sent. */
 export interface Placeholder {
   readonly key: string;
   readonly start: number;
   readonly end: number;
   readonly stringNode: StringASTNode;
+  readonly location: StringLocation;
+  /** For a URL: whether the placeholder sits in its query string. */
+  readonly inQuery: boolean;
 }
 
 /** Why a brace sequence cannot be filled. */
@@ -20,12 +27,6 @@ export interface PlaceholderProblem {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-}
-
-/** Placeholders and problems found in one string. */
-export interface ScanResult {
-  readonly placeholders: Placeholder[];
-  readonly problems: PlaceholderProblem[];
 }
 
 const singleBrace = /\{([A-Za-z_][A-Za-z0-9_.-]*)\}/y;
@@ -40,15 +41,14 @@ export function contentBounds(text: string, node: StringASTNode): [number, numbe
 }
 
 /**
- * Finds the placeholders of a JSON string in the document's raw text, so that offsets are exact even when the
- * string holds escape sequences.
+ * Adds the placeholders and malformed placeholders of a JSON string to the given lists, read from the document's raw
+ * text so that offsets are exact even when the string holds escape sequences.
  */
-export function scanPlaceholders(text: string, node: StringASTNode): ScanResult {
-  const placeholders: Placeholder[] = [];
-  const problems: PlaceholderProblem[] = [];
+export function scanPlaceholders(text: string, node: StringASTNode, location: StringLocation, placeholders: Placeholder[], problems: PlaceholderProblem[]): void {
   const [base, stop] = contentBounds(text, node);
   const content = text.slice(base, stop);
   const end = content.length;
+  const query = location === 'url' ? content.indexOf('?') : -1;
   let i = 0;
   while (i < end) {
     const c = content.charCodeAt(i);
@@ -71,7 +71,7 @@ export function scanPlaceholders(text: string, node: StringASTNode): ScanResult 
       const inner = content.slice(i + 2, close);
       const placeholderEnd = close + 2;
       if (variableKeyPattern.test(inner)) {
-        placeholders.push({ key: inner, start: base + i, end: base + placeholderEnd, stringNode: node });
+        placeholders.push({ key: inner, start: base + i, end: base + placeholderEnd, stringNode: node, location, inQuery: query >= 0 && query < i });
       } else {
         const kind = inner.length === 0 ? 'empty' : variableKeyPattern.test(inner.trim()) ? 'spaces' : 'invalid';
         problems.push({ kind, text: content.slice(i, placeholderEnd), start: base + i, end: base + placeholderEnd });
@@ -95,7 +95,6 @@ export function scanPlaceholders(text: string, node: StringASTNode): ScanResult 
     }
     i++;
   }
-  return { placeholders, problems };
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

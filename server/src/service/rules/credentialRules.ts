@@ -1,8 +1,8 @@
 import { modify, type EditResult, type JSONPath, type ModificationOptions } from 'jsonc-parser';
 import type { ArrayASTNode, ASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import type { Analysis } from '../analysis';
-import { findProperty, type Parameter, type Variable } from '../model';
+import { forEachRequestString, type Analysis, type StringLocation } from '../analysis';
+import { findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
 import { locate } from './headerRules';
 import { quote, Reporter } from './report';
 
@@ -208,18 +208,21 @@ function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporte
 export function checkCredentials(analysis: Analysis, reporter: Reporter): void {
   const { model } = analysis;
   const flagged = new Set<StringASTNode>();
-  for (const { strings } of [...analysis.authMethods, ...analysis.endpoints]) {
-    for (const { node, location } of strings.strings) if (checkString(analysis, node, location === 'header', reporter)) flagged.add(node);
-  }
-  for (const request of [...model.authMethods, ...model.endpoints]) {
+  const check = (node: StringASTNode, location: StringLocation): void => {
+    if (checkString(analysis, node, location === 'header', reporter)) flagged.add(node);
+  };
+  for (const method of model.authMethods) forEachRequestString(method, check);
+  for (const endpoint of model.endpoints) forEachRequestString(endpoint, check);
+  const checkRequest = (request: RequestDefinition): void => {
     for (const list of [request.headers, request.urlParameters, request.body]) {
       for (const parameter of list) {
         if (parameter.valueNode?.type === 'string' && flagged.has(parameter.valueNode)) continue;
         checkNamedParameter(analysis, parameter, reporter);
       }
     }
-  }
-  for (const variable of [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)]) {
-    checkVariable(analysis, variable, reporter);
-  }
+    for (const variable of request.variables) checkVariable(analysis, variable, reporter);
+  };
+  for (const variable of model.variables) checkVariable(analysis, variable, reporter);
+  for (const method of model.authMethods) checkRequest(method);
+  for (const endpoint of model.endpoints) checkRequest(endpoint);
 }

@@ -64,7 +64,8 @@ function checkAuthorization(text: string, value: StringASTNode, reporter: Report
 }
 
 function checkHeaderList(text: string, headers: readonly Parameter[], reporter: Reporter): void {
-  const seen = new Map<string, StringASTNode>();
+  // Only a list of two or more headers can repeat one.
+  const seen = headers.length > 1 ? new Set<string>() : undefined;
   for (const header of headers) {
     const keyNode = header.keyNode;
     if (!keyNode) continue;
@@ -78,10 +79,10 @@ function checkHeaderList(text: string, headers: readonly Parameter[], reporter: 
     if (forbiddenHeaders.has(lower)) {
       reporter.on(rules.forbiddenHeader, keyNode, `The HTTP client sets ${quote(name)} itself: remove this header.`);
     }
-    if (seen.has(lower)) {
+    if (seen?.has(lower)) {
       reporter.on(rules.duplicateHeader, keyNode, `Header ${quote(name)} is already set in this list (names are case-insensitive): remove one.`);
     } else {
-      seen.set(lower, keyNode);
+      seen?.add(lower);
     }
     const value = header.valueNode;
     if (value?.type === 'string') {

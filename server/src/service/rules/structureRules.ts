@@ -10,6 +10,22 @@ const outOfScopeTypes = new Set(['basic', 'oauth2-client-credentials', 'oauth2-a
 
 function reportDuplicates<T>(items: readonly T[], nameOf: (item: T) => StringASTNode | undefined, report: (node: StringASTNode, first: StringASTNode) => void, normalise: (name: string) => string = (name) => name): void {
   if (items.length < 2) return;
+  if (items.length <= 8) {
+    // Most lists are short: comparing pairs allocates nothing.
+    for (let i = 1; i < items.length; i++) {
+      const node = nameOf(items[i]);
+      if (!node) continue;
+      const name = normalise(node.value);
+      for (let j = 0; j < i; j++) {
+        const earlier = nameOf(items[j]);
+        if (earlier && normalise(earlier.value) === name) {
+          report(node, earlier);
+          break;
+        }
+      }
+    }
+    return;
+  }
   const seen = new Map<string, StringASTNode>();
   for (const item of items) {
     const node = nameOf(item);

@@ -65,7 +65,8 @@ function reportInsecureHttp(text: string, urlNode: StringASTNode, scope: Scope, 
 
 /** URL rules: absolute http(s), length, and plain http when a secret is sent. */
 export function checkUrls(analysis: Analysis, reporter: Reporter): void {
-  const checkOne = (request: RequestDefinition, scope: Scope, secretSent: boolean, methods: readonly AuthMethod[]): void => {
+  /** `secrets` says whether the request sends a secret, and through which auth methods; asked only for plain http. */
+  const checkOne = (request: RequestDefinition, scope: Scope, secrets: () => { sent: boolean; methods: readonly AuthMethod[] }): void => {
     const urlNode = request.urlNode;
     const sample = sampleUrl(analysis, request, scope);
     if (!urlNode || !sample) return;
@@ -77,21 +78,24 @@ export function checkUrls(analysis: Analysis, reporter: Reporter): void {
       reporter.on(rules.invalidUrl, urlNode, `This URL is not an absolute http(s) URL once placeholders are filled (${quote(sample.filled)}): start it with \`https://\` and a host.`);
       return;
     }
-    if (url.protocol === 'http:' && secretSent && !isLoopback(url.hostname)) {
+    if (url.protocol !== 'http:' || isLoopback(url.hostname)) return;
+    const { sent, methods } = secrets();
+    if (sent) {
       const via = methods.length > 0 ? ` (through auth method ${methods.map((m) => quote(m.id ?? '')).join(', ')})` : '';
       reportInsecureHttp(analysis.text, urlNode, scope, via, reporter);
     }
   };
 
   for (const { method, strings, scope } of analysis.authMethods) {
-    checkOne(method, scope, sendsSecret(strings, scope), []);
+    checkOne(method, scope, () => ({ sent: sendsSecret(strings, scope), methods: [] }));
   }
   for (const { endpoint, strings, methods, scopes } of analysis.endpoints) {
-    const secretMethods = methods.filter((method, index) => {
-      const methodAnalysis = analysis.methodsById.get(method.id ?? '');
-      return sendsSecret(strings, scopes[index]) || (methodAnalysis !== undefined && sendsSecret(methodAnalysis.strings, methodAnalysis.scope));
+    checkOne(endpoint, scopes[0], () => {
+      const secretMethods = methods.filter((method, index) => {
+        const methodAnalysis = analysis.methodsById.get(method.id ?? '');
+        return sendsSecret(strings, scopes[index]) || (methodAnalysis !== undefined && sendsSecret(methodAnalysis.strings, methodAnalysis.scope));
+      });
+      return { sent: secretMethods.length > 0 || (methods.length === 0 && sendsSecret(strings, scopes[0])), methods: secretMethods };
     });
-    const secretSent = secretMethods.length > 0 || (methods.length === 0 && sendsSecret(strings, scopes[0]));
-    checkOne(endpoint, scopes[0], secretSent, secretMethods);
   }
 }
