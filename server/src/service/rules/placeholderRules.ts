@@ -27,11 +27,21 @@ function bestKey(key: string, scopes: readonly Scope[]): string | undefined {
   return closest(key, keys);
 }
 
-function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string): void {
+/**
+ * Reports an unknown placeholder and returns the variable it most likely means (its "did you mean"), so that one typo
+ * gives one diagnostic: the meant variable then counts as used, and as sent.
+ */
+function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string): Variable | undefined {
   const best = bestKey(use.key, scopes);
   const hint = best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
   const extra = best !== undefined ? reporter.fix(`Change to {{${best}}}`, reporter.edit(use.start + 2, use.end - 2, best)) : undefined;
   reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no ${what}.${hint}`, extra);
+  if (best === undefined) return undefined;
+  for (const scope of scopes) {
+    const meant = scope.get(best);
+    if (meant) return meant;
+  }
+  return undefined;
 }
 
 function methodLabel(method: AuthMethod): string {
@@ -57,7 +67,9 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
     for (const use of strings.uses) {
       const variable = scope.get(use.key);
       if (!variable) {
-        reportUnknown(reporter, use, [scope], 'connector or auth method variable');
+        const meant = reportUnknown(reporter, use, [scope], 'connector or auth method variable');
+        if (meant) used.add(meant);
+        if (meant?.secret) secretSentBy.add(method);
         continue;
       }
       used.add(variable);
@@ -81,7 +93,8 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
         }
       });
       if (!found) {
-        reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable');
+        const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable');
+        if (meant) used.add(meant);
       } else if (missing.length > 0) {
         reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);
       } else {
