@@ -15,6 +15,7 @@ export interface Outcome {
 
 const brokenFile = 'broken.connector.json';
 const bearerFile = 'bearer.connector.json';
+const draftFile = 'draft.connector.json';
 
 /** One-based line and column of the first occurrence of `text` in a file, as Go to Line takes them. */
 function lineColumnOf(file: string, text: string): { line: number; column: number } {
@@ -164,6 +165,17 @@ export async function runUiChecks(
       await page.keyboard.press('Escape');
     });
   }
+
+  await check(`the Problems panel lists the security and provider faults of ${draftFile}`, async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: draftFile }).first().click({ timeout: 10_000 });
+    await editor.locator('.view-lines', { hasText: 'shpat_' }).waitFor({ timeout: 20_000 });
+    await editor.click({ position: { x: 400, y: 10 } });
+    await page.keyboard.press('Control+Shift+M');
+    for (const code of ['insecure-http', 'hardcoded-credential', 'shopify-token-header', 'shopify-store-name', 'secret-in-query', 'shopify-api-version']) {
+      await page.locator('.markers-panel .monaco-list-row', { hasText: code }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    }
+    await page.screenshot({ path: path.join(screenshots, 'security.png') });
+  });
 
   await page.close();
   return outcomes;
