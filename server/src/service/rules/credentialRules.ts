@@ -27,11 +27,6 @@ function looksLikeToken(literal: string): boolean {
 /** The secret variable key a quick fix proposes for a literal credential. */
 export const proposedSecretKey = 'token';
 
-/** The data a `hardcoded-credential` diagnostic carries for its quick fix. */
-export interface HardcodedCredentialData {
-  readonly literal: string;
-}
-
 /** Every format above starts with one of these, so most strings need only this one test. */
 const credentialHint = /shp|pat|gh[pousr]_|github_pat_|xox|_live_|eyJ|bearer|basic|token/i;
 
@@ -142,18 +137,18 @@ function moveToSecretVariable(analysis: Analysis, node: StringASTNode, start: nu
   return [reporter.edit(start, end, `{{${key}}}`), ...insert.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))];
 }
 
-function reportCredential(analysis: Analysis, node: StringASTNode, label: string, literal: string, reporter: Reporter, start: number, end: number): void {
+// The diagnostic carries only its fix: the literal itself is never copied into a message or the diagnostic's data.
+function reportCredential(analysis: Analysis, node: StringASTNode, label: string, reporter: Reporter, start: number, end: number): void {
   const edits = moveToSecretVariable(analysis, node, start, end, reporter);
-  const fixes = edits ? reporter.fix('Move the credential into a new secret variable', ...edits).data : undefined;
-  const data: HardcodedCredentialData & { fixes?: unknown } = { literal, ...(fixes as object | undefined) };
-  reporter.at(rules.hardcodedCredential, start, end, `This looks like ${label} written into the file: move it into a secret variable and reference it as ${quote('{{' + proposedSecretKey + '}}')}.`, { data });
+  const extra = edits ? reporter.fix('Move the credential into a new secret variable', ...edits) : undefined;
+  reporter.at(rules.hardcodedCredential, start, end, `This looks like ${label} written into the file: move it into a secret variable and reference it as ${quote('{{' + proposedSecretKey + '}}')}.`, extra);
 }
 
 function checkString(analysis: Analysis, node: StringASTNode, isHeader: boolean, reporter: Reporter): boolean {
   const found = findCredential(node.value, isHeader);
   if (found) {
     const [start, end] = locate(analysis.text, node, found.literal);
-    reportCredential(analysis, node, found.label, found.literal, reporter, start, end);
+    reportCredential(analysis, node, found.label, reporter, start, end);
   }
   return found !== undefined;
 }
@@ -165,7 +160,7 @@ function checkNamedParameter(analysis: Analysis, parameter: Parameter, reporter:
   const literal = value.value.trim();
   if (looksLikeToken(literal)) {
     const [start, end] = locate(analysis.text, value, literal);
-    reportCredential(analysis, value, `a literal credential in ${quote(parameter.keyNode.value)}`, literal, reporter, start, end);
+    reportCredential(analysis, value, `a literal credential in ${quote(parameter.keyNode.value)}`, reporter, start, end);
   }
 }
 
@@ -196,11 +191,8 @@ function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporte
     if (!found) return;
     const [start, end] = locate(analysis.text, variable.defaultNode, found.literal);
     const edits = makeSecretEdits(analysis, variable, property, reporter);
-    const data = {
-      literal: found.literal,
-      ...(edits ? reporter.fix(`Make ${variable.key} a secret variable without a default`, ...edits).data as object : undefined),
-    };
-    reporter.at(rules.hardcodedCredential, start, end, `This looks like ${found.label} written into the file: make ${quote(variable.key)} a secret variable (\`"secret": true\`) without a default.`, { data });
+    const extra = edits ? reporter.fix(`Make ${variable.key} a secret variable without a default`, ...edits) : undefined;
+    reporter.at(rules.hardcodedCredential, start, end, `This looks like ${found.label} written into the file: make ${quote(variable.key)} a secret variable (\`"secret": true\`) without a default.`, extra);
   }
 }
 
