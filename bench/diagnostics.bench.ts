@@ -81,8 +81,8 @@ async function main(): Promise<void> {
     const document = TextDocument.create(`file:///bench-${size}.connector.jsonc`, 'connector', 1, text);
     const diagnostics = await service.validate(document);
     if (diagnostics.length > 0) throw new Error(`The generated connector of ${size} endpoints is not clean: ${diagnostics[0].code} ${diagnostics[0].message}`);
-    const budget = size >= 1000 ? 8000 : 2000;
-    const runs = size >= 1000 ? 9 : 25;
+    const budget = size >= 1000 ? 15000 : 3000;
+    const runs = size >= 1000 ? 15 : 40;
     const [parse, schemaOnly, full] = await interleavedMedians([
       () => parseTree(text, [], { allowTrailingComma: true }),
       () => json.doValidation(document, json.parseJSONDocument(document), { comments: 'ignore', schemaValidation: 'error' }),

@@ -1,46 +1,18 @@
 import { modify, type EditResult, type JSONPath, type ModificationOptions } from 'jsonc-parser';
 import type { ArrayASTNode, ASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
-import { forEachRequestString, type Analysis, type StringLocation } from '../analysis';
+import type { Analysis } from '../analysis';
 import { findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
+import { findCredential, looksLikeToken } from '../credentials';
 import { locate } from './headerRules';
 import { quote, Reporter } from './report';
 
-/** Known token formats, by the service that issues them. */
-const tokenFormats: ReadonlyArray<readonly [string, RegExp]> = [
-  ['a Shopify access token', /\bshp(?:at|ca|pa|ss)_[A-Fa-f0-9]{32}\b/],
-  ['a HubSpot private app token', /\bpat-(?:na|eu|ap)\d+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/],
-  ['an Airtable personal access token', /\bpat[A-Za-z0-9]{14}\.[a-f0-9]{64}\b/],
-  ['a GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/],
-  ['a Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/],
-  ['a Stripe live key', /\b(?:sk|rk)_live_[A-Za-z0-9]{16,}\b/],
-  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-];
-const schemeLiteral = /\b(Bearer|Basic|Token)\s+(?!\{\{)([A-Za-z0-9._~+/=-]{8,})/i;
 /** Names of headers and parameters that carry a credential (whole names, so `token_type_hint` is not one). */
 const credentialName = /^(?:(?:proxy-)?authorization|x-?api-?key|api[-_]?key|apikey|key|(?:x-)?(?:auth|access|private|api|session)[-_]?token|token|(?:client[-_]?)?secret|password|passwd|x-shopify-access-token)$/i;
-/** A literal that looks like a token rather than a word: no spaces or braces, and letters mixed with digits or very long. */
-function looksLikeToken(literal: string): boolean {
-  return /^[^\s{}]{8,}$/.test(literal) && ((/\d/.test(literal) && /[A-Za-z]/.test(literal)) || literal.length >= 24);
-}
 
 /** The secret variable key a quick fix proposes for a literal credential. */
 export const proposedSecretKey = 'token';
 
-/** Every format above starts with one of these, so most strings need only this one test. */
-const credentialHint = /shp|pat|gh[pousr]_|github_pat_|xox|_live_|eyJ|bearer|basic|token/i;
-
-function findCredential(value: string, isHeader = false): { label: string; literal: string } | undefined {
-  if (!credentialHint.test(value)) return undefined;
-  for (const [label, pattern] of tokenFormats) {
-    const match = pattern.exec(value);
-    if (match) return { label, literal: match[0] };
-  }
-  // `Basic membership` in a body is prose; a scheme followed by a literal is a credential only in a header.
-  const scheme = isHeader ? schemeLiteral.exec(value) : null;
-  if (scheme && looksLikeToken(scheme[2])) return { label: `a literal \`${scheme[1]}\` credential`, literal: scheme[2] };
-  return undefined;
-}
 
 /**
  * jsonc-parser's edits, or undefined when it cannot make them: on a broken document its parse may differ from the
@@ -200,11 +172,9 @@ function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporte
 export function checkCredentials(analysis: Analysis, reporter: Reporter): void {
   const { model } = analysis;
   const flagged = new Set<StringASTNode>();
-  const check = (node: StringASTNode, location: StringLocation): void => {
+  for (const { node, location } of analysis.suspects) {
     if (checkString(analysis, node, location === 'header', reporter)) flagged.add(node);
-  };
-  for (const method of model.authMethods) forEachRequestString(method, check);
-  for (const endpoint of model.endpoints) forEachRequestString(endpoint, check);
+  }
   const checkRequest = (request: RequestDefinition): void => {
     for (const list of [request.headers, request.urlParameters, request.body]) {
       for (const parameter of list) {

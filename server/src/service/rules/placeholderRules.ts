@@ -81,21 +81,21 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   for (const { strings, methods, scopes } of analysis.endpoints) {
     for (const problem of strings.problems) reportProblem(problem, scopes, reporter);
     for (const use of strings.uses) {
-      const missing: AuthMethod[] = [];
+      let missing: AuthMethod[] | undefined;
       let found: Variable | undefined;
-      scopes.forEach((scope, index) => {
-        const variable = scope.get(use.key);
+      for (let index = 0; index < scopes.length; index++) {
+        const variable = scopes[index].get(use.key);
         if (variable) {
           used.add(variable);
           found ??= variable;
         } else if (methods[index]) {
-          missing.push(methods[index]);
+          (missing ??= []).push(methods[index]);
         }
-      });
+      }
       if (!found) {
         const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable');
         if (meant) used.add(meant);
-      } else if (missing.length > 0) {
+      } else if (missing) {
         reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);
       } else {
         checkSecretPlacement(use, found);
