@@ -9,7 +9,9 @@ import {
   type CancellationToken,
   type Connection,
   type Diagnostic,
+  type DocumentSymbol,
   type InitializeResult,
+  type SymbolInformation,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
@@ -25,12 +27,21 @@ interface CachedParse {
   readonly parsed: JSONDocument;
 }
 
+/** The outline as a flat list, for clients that do not announce hierarchical document symbols. */
+function flattenSymbols(uri: string, symbols: readonly DocumentSymbol[], containerName?: string): SymbolInformation[] {
+  return symbols.flatMap((symbol) => [
+    { name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.range }, containerName },
+    ...flattenSymbols(uri, symbol.children ?? [], symbol.name),
+  ]);
+}
+
 /** Wires the pure connector language service to an LSP connection. */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const service = createConnectorLanguageService({ schema: options.schema });
   const documents = new TextDocuments(TextDocument);
   const parseCache = new Map<string, CachedParse>();
   let pullDiagnostics = false;
+  let hierarchicalSymbols = false;
 
   const parse = (document: TextDocument): JSONDocument => {
     const cached = parseCache.get(document.uri);
@@ -59,6 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -138,7 +150,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onSelectionRanges((params, token) =>
     withDocument('Selection ranges', params.textDocument.uri, [], token, (document) => service.json.getSelectionRanges(document, params.positions, parse(document))));
   connection.onDocumentSymbol((params, token) =>
-    withDocument('Document symbols', params.textDocument.uri, [], token, (document) => service.symbols(document, parse(document))));
+    withDocument('Document symbols', params.textDocument.uri, [], token, (document): DocumentSymbol[] | SymbolInformation[] => {
+      const symbols = service.symbols(document, parse(document));
+      return hierarchicalSymbols ? symbols : flattenSymbols(document.uri, symbols);
+    }));
 
   // Placeholder keys as `variable` tokens; secret ones also carry the `secret` modifier (bit 1), which the manifest maps to a distinct scope.
   connection.languages.semanticTokens.on((params, token) =>

@@ -34,6 +34,14 @@ describe('a request the server cannot handle', () => {
     assert.ok(Array.isArray(symbols) && symbols.length > 0, 'the server still answers');
   });
 
+  it('answers a client without hierarchical symbol support with a flat list', async () => {
+    const symbols = await within(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'the documentSymbol response');
+    assert.deepEqual(
+      (symbols ?? []).map((s) => ('location' in s ? [s.name, s.containerName ?? null, s.location.uri] : ['hierarchical'])),
+      [['Bearer token', null, uri], ['token', 'Bearer token', uri], ['List items', null, uri]],
+    );
+  });
+
   it('shuts down cleanly afterwards', async () => {
     assert.equal(await server.shutdown(), 0);
     assert.equal(server.stderr, '');
