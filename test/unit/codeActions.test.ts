@@ -418,4 +418,12 @@ describe('quick fixes', () => {
     assert.equal(action.title, 'Use POST');
     assert.equal(text, odoo);
   });
+
+  it('odoo-json2-method: adds "method": "POST" to an auth method whose check request is the implied GET', async () => {
+    const odoo = example('odoo.connector.json');
+    const broken = replaceOnce(odoo, '"method": "POST",\n      "url": "https://{{host}}/json/2/res.users/context_get"', '"url": "https://{{host}}/json/2/res.users/context_get"');
+    const { action, text } = await applyFix(broken, 'odoo-json2-method');
+    assert.equal(action.title, 'Use POST');
+    assertSameJson(text, odoo);
+  });
 });

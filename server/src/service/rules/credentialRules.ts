@@ -1,10 +1,11 @@
-import { modify, type EditResult, type JSONPath, type ModificationOptions } from 'jsonc-parser';
-import type { ArrayASTNode, ASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
+import type { EditResult, JSONPath } from 'jsonc-parser';
+import type { ArrayASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
 import { findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
 import { findCredential, looksLikeToken } from '../credentials';
 import { locate } from './headerRules';
+import { enclosingRequest, formattingOf, pathOf, tryModify } from './jsonEdits';
 import { quote, Reporter } from './report';
 
 /** Names of headers and parameters that carry a credential (whole names, so `token_type_hint` is not one). */
@@ -12,19 +13,6 @@ const credentialName = /^(?:(?:proxy-)?authorization|x-?api-?key|api[-_]?key|api
 
 /** The secret variable key a quick fix proposes for a literal credential. */
 export const proposedSecretKey = 'token';
-
-
-/**
- * jsonc-parser's edits, or undefined when it cannot make them: on a broken document its parse may differ from the
- * language service's and `modify` then throws ("Can not delete in empty document"). The diagnostic then has no fix.
- */
-function tryModify(text: string, path: JSONPath, value: unknown, options: ModificationOptions): EditResult | undefined {
-  try {
-    return modify(text, path, value, options);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The edits that remove a property and its comma, leaving the rest of the file as it is laid out (jsonc-parser's
@@ -34,32 +22,6 @@ function removeProperty(text: string, property: PropertyASTNode): EditResult | u
   const removal = tryModify(text, pathOf(property.keyNode), undefined, {});
   const removesProperty = removal?.some((e) => e.offset <= property.offset && e.offset + e.length >= property.offset + property.length) === true;
   return removesProperty ? removal : undefined;
-}
-
-/** The JSON path of a node, for jsonc-parser's `modify`. */
-function pathOf(node: ASTNode): JSONPath {
-  const path: JSONPath = [];
-  let child: ASTNode = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'property') path.unshift(parent.keyNode.value);
-    else if (parent.type === 'array') path.unshift(parent.items.indexOf(child));
-  }
-  return path;
-}
-
-/** The auth method or endpoint object that holds a node, if any. */
-function enclosingRequest(node: ASTNode): ASTNode | undefined {
-  for (let current: ASTNode | undefined = node; current; current = current.parent) {
-    const list = current.parent?.parent;
-    if (current.type === 'object' && current.parent?.type === 'array' && list?.type === 'property' && list.parent?.parent === undefined
-      && (list.keyNode.value === 'authentication' || list.keyNode.value === 'endpoints')) return current;
-  }
-  return undefined;
-}
-
-function formattingOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 function unusedKey(analysis: Analysis): string {

@@ -4,6 +4,7 @@ import { emptyScope, type Analysis, type PlaceholderUse, type Scope, type UrlPar
 import type { AuthMethod, Parameter, RequestDefinition } from '../model';
 import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
+import { formattingOf, pathOf, tryModify } from './jsonEdits';
 import { quote, Reporter } from './report';
 import { computeSampleUrl, sampleUrl } from './urlRules';
 
@@ -68,6 +69,12 @@ function sampleProvider(analysis: Analysis, request: RequestDefinition, scope: S
   return neutral ? providerOf(neutral) : undefined;
 }
 
+/** A quick fix that adds `"method": "POST"` to a request whose method is the implied GET. */
+function addPostMethod(text: string, request: RequestDefinition, reporter: Reporter): ReturnType<Reporter['fix']> | undefined {
+  const insert = tryModify(text, [...pathOf(request.node), 'method'], 'POST', { formattingOptions: formattingOf(text) });
+  return insert ? reporter.fix('Use POST', ...insert.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))) : undefined;
+}
+
 /** Provider rules for Shopify, EVA, HubSpot, Airtable and Odoo. */
 export function checkProviders(analysis: Analysis, reporter: Reporter): void {
   const { text } = analysis;
@@ -91,7 +98,7 @@ export function checkProviders(analysis: Analysis, reporter: Reporter): void {
     } else if (provider === 'odoo' && request.method !== 'POST') {
       const node = request.methodNode ?? urlNode;
       // contentBounds, not offset + 1 … length - 1, so that an unterminated `"` gets an edit that does not end before it starts.
-      const fix = request.methodNode ? reporter.fix('Use POST', reporter.edit(...contentBounds(text, node), 'POST')) : undefined;
+      const fix = request.methodNode ? reporter.fix('Use POST', reporter.edit(...contentBounds(text, node), 'POST')) : addPostMethod(text, request, reporter);
       once(`odoo:${node.offset}`, () => reporter.on(rules.odooJson2Method, node, `Odoo's JSON-2 API takes only POST requests, not ${quote(request.method)}: set \`"method": "POST"\`.`, fix));
     }
   }
