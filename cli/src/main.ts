@@ -43,7 +43,8 @@ function readSchema(): object {
 function readFile(file: string): string {
   try {
     if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder: name connector files or a glob such as ${path.join(file, '**/*.connector.json')}.`);
-    return fs.readFileSync(file, 'utf8');
+    // Editors drop a UTF-8 byte order mark before parsing; so does the command line, so that both agree.
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -64,7 +65,16 @@ async function lint(argv: string[]): Promise<number> {
   const texts = files.map((file) => [file, readFile(file)] as const);
   const service = createConnectorLanguageService({ schema: readSchema() });
   const results: LintResult[] = [];
-  for (const [file, text] of texts) results.push(...(await lintText(service, file, text)));
+  for (const [file, text] of texts) {
+    let fileResults: LintResult[];
+    try {
+      fileResults = await lintText(service, file, text);
+    } catch (error) {
+      throw new UsageError(`Cannot check ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+    // A loop, not push(...): one pathological file can have more results than a call takes arguments.
+    for (const result of fileResults) results.push(result);
+  }
   process.stdout.write(format === 'json' ? JSON.stringify(results, null, 2) + '\n' : formatText(results, files.length));
   return hasErrors(results) ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support/service';
 
@@ -119,6 +120,32 @@ describe('connector-check lint', () => {
     const run = await connectorCheck(['lint', 'test/fixtures/syntax-error.connector.json']);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /^test\/fixtures\/syntax-error\.connector\.json:4:3 error json-syntax /);
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark as editors do', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'connector-check-'));
+    try {
+      const file = path.join(folder, 'bom.connector.json');
+      fs.writeFileSync(file, '\uFEFF' + fs.readFileSync(path.join(repoRoot, 'examples', 'shopify.connector.json'), 'utf8'));
+      const run = await connectorCheck(['lint', file]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(run.stdout, '0 errors, 0 warnings in 1 file.\n');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 for an empty file, which holds no connector', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'connector-check-'));
+    try {
+      const file = path.join(folder, 'empty.connector.json');
+      fs.writeFileSync(file, '');
+      const run = await connectorCheck(['lint', file]);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /:1:1 error schema This file holds no connector/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when one of several files has errors, and counts every file', async () => {

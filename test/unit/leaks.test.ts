@@ -31,4 +31,22 @@ describe('diagnostics never copy a credential', () => {
     const sent = JSON.stringify({ diagnostics: diagnostics.map(({ range: _range, ...rest }) => rest), actions });
     for (const [name, token] of Object.entries(tokens)) assert.ok(!sent.includes(token), `${name} token copied into a diagnostic or code action`);
   });
+
+  it('regression: a URL message quotes neither a secret default, a literal token nor a credential query value', async () => {
+    const text = connector({
+      root: { variables: [{ key: 'base', label: 'Base', default: `api.example.com/v1?access_token=${tokens.apiKey}` }] },
+      method: {
+        url: '{{base}}/me',
+        variables: [{ key: 'token', label: 'Token', secret: true, default: tokens.secretDefault }],
+      },
+      endpoints: [
+        { name: 'Secret in path', method: 'GET', url: 'api.example.com/{{token}}/items', authentication: ['bearer'] },
+        { name: 'Literal', method: 'GET', url: `api.example.com/v1/items?key=${tokens.shopify}`, authentication: ['bearer'] },
+      ],
+    });
+    const diagnostics = await service().validate(connectorDocument(text));
+    assert.ok(diagnostics.filter((d) => d.code === 'invalid-url').length >= 3, 'each URL is reported as not absolute');
+    const messages = diagnostics.map((d) => d.message).join('\n');
+    for (const [name, token] of Object.entries(tokens)) assert.ok(!messages.includes(token), `${name} token quoted in a message:\n${messages}`);
+  });
 });

@@ -69,7 +69,27 @@ describe('a whole document', () => {
     }
   });
 
-  it('an empty document gets no diagnostics and no exception', async () => {
-    assert.deepEqual(await diagnose(''), []);
+  it('an empty, blank or comment-only document is an error, so that a truncated file cannot pass CI', async () => {
+    for (const text of ['', '  \n\t', '// nothing here\n/* at all */']) {
+      const diagnostics = await diagnose(text);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.line]), [['schema', 1, 0]], JSON.stringify(text));
+      assert.match(diagnostics[0].message, /holds no connector.*`name` and `authentication`/);
+    }
+  });
+
+  it('text after the root value and a stray character are json-syntax errors, not schema ones', async () => {
+    for (const text of ['{ "name": "x", "authentication": [] } xyz', '#']) {
+      const codes = (await diagnose(text)).map((d) => d.code);
+      assert.ok(codes.includes('json-syntax'), `${JSON.stringify(text)}: ${codes.join(', ')}`);
+      assert.ok(!codes.includes('schema'), `${JSON.stringify(text)}: ${codes.join(', ')}`);
+    }
+  });
+
+  it('a value nested deeper than the parser can follow gets one json-syntax error instead of an exception', async () => {
+    const depth = 20_000;
+    const text = `{ "name": "x", "authentication": [], "endpoints": [{ "body": [{ "key": "k", "value": ${'['.repeat(depth)}${']'.repeat(depth)} }] }] }`;
+    const diagnostics = await diagnose(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['json-syntax', 0]]);
+    assert.match(diagnostics[0].message, /nested too deeply/);
   });
 });

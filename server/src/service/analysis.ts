@@ -200,8 +200,10 @@ export function fillSample(value: string, scope: Scope): string {
   if (open < 0) return value;
   let filled = '';
   let from = 0;
+  // The next `}}` is searched again only once the scan has passed it, so that "{{{{…" stays linear.
+  let close = -2;
   while (open >= 0) {
-    const close = value.indexOf('}}', open + 2);
+    if (close !== -1 && close < open + 2) close = value.indexOf('}}', open + 2);
     if (close < 0) break;
     const key = value.slice(open + 2, close);
     if (key.includes('{') || key.includes('}')) {
@@ -213,7 +215,8 @@ export function fillSample(value: string, scope: Scope): string {
     }
     const variable = scope.get(key);
     let sample: string;
-    if (variable?.defaultNode && !variable.defaultNode.value.includes('{{')) sample = variable.defaultNode.value;
+    // A secret's default is never used, not even as a sample: it must not reach a message.
+    if (variable?.defaultNode && !variable.secret && !variable.defaultNode.value.includes('{{')) sample = variable.defaultNode.value;
     // After a colon (`https://host:{{port}}/`) the sample must also be a valid port.
     else sample = open === 0 ? 'https://example.com' : value.charCodeAt(open - 1) === 58 /* : */ ? '8080' : 'sample';
     filled += value.slice(from, open) + sample;

@@ -67,12 +67,31 @@ export interface ConnectorLanguageService {
 }
 
 const schemaUri = 'connector://schemas/connector.schema.json';
-const syntaxCodes = new Set([257, 258, 259, 260, 261, 262, 513, 514, 515, 516, 517, 518, 519, 521, 528]);
 const duplicateKeyCode = 520;
 
-function toConnectorDiagnostic(diagnostic: Diagnostic): Diagnostic {
+/** json-languageservice's syntax problems: the parser's own list, whatever their codes. */
+function syntaxErrorsOf(parsed: JSONDocument): ReadonlySet<Diagnostic> {
+  return new Set((parsed as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** The one diagnostic for a file nested deeper than the recursive parser and validator can follow. */
+function tooDeep(document: TextDocument): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(1) },
+    severity: rules.jsonSyntax.severity,
+    source: diagnosticSource,
+    code: rules.jsonSyntax.code,
+    message: 'This file is nested too deeply to check: keep arrays and objects under a few thousand levels.',
+  };
+}
+
+function toConnectorDiagnostic(diagnostic: Diagnostic, syntaxErrors: ReadonlySet<Diagnostic>): Diagnostic {
   const code = typeof diagnostic.code === 'number' ? diagnostic.code : undefined;
-  const rule = code === duplicateKeyCode ? rules.duplicateProperty : code !== undefined && syntaxCodes.has(code) ? rules.jsonSyntax : rules.schema;
+  const rule = code === duplicateKeyCode ? rules.duplicateProperty : syntaxErrors.has(diagnostic) ? rules.jsonSyntax : rules.schema;
   let message = diagnostic.message;
   if (typeof message === 'string' && !/[.!?]$/.test(message)) message += '.';
   // Trailing commas keep the severity json-languageservice gives them (a warning here); everything else takes the rule's.
@@ -114,24 +133,34 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     return reporter.diagnostics;
   };
 
+  const parse = (document: TextDocument): JSONDocument => {
+    try {
+      return json.parseJSONDocument(document);
+    } catch (error) {
+      // json-languageservice parses recursively: a value nested thousands deep overflows the stack.
+      if (!isStackOverflow(error)) throw error;
+      return json.newJSONDocument(undefined, [tooDeep(document)]);
+    }
+  };
+
   const withAnalysis = <T>(document: TextDocument, parsed: JSONDocument | undefined, empty: T, work: (analysis: Analysis, parsed: JSONDocument) => T): T => {
-    const jsonDocument = parsed ?? json.parseJSONDocument(document);
+    const jsonDocument = parsed ?? parse(document);
     const analysis = analysisOf(document, jsonDocument);
     return analysis ? work(analysis, jsonDocument) : empty;
   };
 
   return {
     json,
-    parse: (document) => json.parseJSONDocument(document),
+    parse,
     validateSemantics,
     async complete(document, position, parsed) {
-      const jsonDocument = parsed ?? json.parseJSONDocument(document);
+      const jsonDocument = parsed ?? parse(document);
       const analysis = analysisOf(document, jsonDocument);
       const placeholders = analysis && completePlaceholder(document, jsonDocument, analysis, position);
       return placeholders ?? keepSchemaOrder(await json.doComplete(document, position, jsonDocument));
     },
     async hover(document, position, parsed) {
-      const jsonDocument = parsed ?? json.parseJSONDocument(document);
+      const jsonDocument = parsed ?? parse(document);
       const analysis = analysisOf(document, jsonDocument);
       const placeholder = analysis && placeholderHover(document, analysis, document.offsetAt(position));
       return placeholder ?? json.doHover(document, position, jsonDocument);
@@ -160,11 +189,27 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
       return actions;
     },
     async validate(document, parsed) {
-      const jsonDocument = parsed ?? json.parseJSONDocument(document);
-      const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' });
-      const diagnostics = base.map(toConnectorDiagnostic);
-      diagnostics.push(...validateSemantics(document, jsonDocument));
-      return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      try {
+        const jsonDocument = parsed ?? parse(document);
+        const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' });
+        const syntaxErrors = syntaxErrorsOf(jsonDocument);
+        const diagnostics = base.map((diagnostic) => toConnectorDiagnostic(diagnostic, syntaxErrors));
+        // A loop, not push(...): a pathological file can have more diagnostics than a call takes arguments.
+        for (const diagnostic of validateSemantics(document, jsonDocument)) diagnostics.push(diagnostic);
+        if (!jsonDocument.root && diagnostics.length === 0) {
+          diagnostics.push({
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: rules.schema.severity,
+            source: diagnosticSource,
+            code: rules.schema.code,
+            message: 'This file holds no connector: write a JSON object with `name` and `authentication`.',
+          });
+        }
+        return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        return [tooDeep(document)];
+      }
     },
   };
 }

@@ -29,8 +29,6 @@ export interface PlaceholderProblem {
   readonly end: number;
 }
 
-const singleBrace = /\{([A-Za-z_][A-Za-z0-9_.-]*)\}/y;
-const identifierTail = /[A-Za-z0-9_.-]*/y;
 
 /** Start and end offsets of a string node's content, quotes excluded (an unterminated string has no closing quote). */
 export function contentBounds(text: string, node: StringASTNode): [number, number] {
@@ -49,6 +47,9 @@ export function scanPlaceholders(text: string, node: StringASTNode, location: St
   const content = text.slice(base, stop);
   const end = content.length;
   const query = location === 'url' ? content.indexOf('?') : -1;
+  // The next `}}` and `{{` are searched again only once the scan has passed them, so the scan stays linear ("{{{{…").
+  let close = -2;
+  let reopen = -2;
   let i = 0;
   while (i < end) {
     const c = content.charCodeAt(i);
@@ -58,12 +59,10 @@ export function scanPlaceholders(text: string, node: StringASTNode, location: St
     }
     const next = content.charCodeAt(i + 1);
     if (c === 123 && next === 123) {
-      const close = content.indexOf('}}', i + 2);
-      const reopen = content.indexOf('{{', i + 2);
+      if (close !== -1 && close < i + 2) close = content.indexOf('}}', i + 2);
+      if (reopen !== -1 && reopen < i + 2) reopen = content.indexOf('{{', i + 2);
       if (close < 0 || (reopen >= 0 && reopen < close)) {
-        identifierTail.lastIndex = i + 2;
-        identifierTail.exec(content);
-        const tail = identifierTail.lastIndex;
+        const tail = identifierEnd(content, i + 2);
         problems.push({ kind: 'unclosed', text: content.slice(i, tail), start: base + i, end: base + tail });
         i = tail;
         continue;
@@ -84,17 +83,31 @@ export function scanPlaceholders(text: string, node: StringASTNode, location: St
       i += 2;
       continue;
     }
-    if (c === 123 && content.charCodeAt(i - 1) !== 123) {
-      singleBrace.lastIndex = i;
-      const match = singleBrace.exec(content);
-      if (match && content.charCodeAt(singleBrace.lastIndex) !== 125) {
-        problems.push({ kind: 'single', text: match[0], start: base + i, end: base + singleBrace.lastIndex });
-        i = singleBrace.lastIndex;
+    if (c === 123 && content.charCodeAt(i - 1) !== 123 && isKeyStart(next)) {
+      // `{key}` in single braces, not followed by another `}`.
+      const keyEnd = identifierEnd(content, i + 2);
+      if (content.charCodeAt(keyEnd) === 125 && content.charCodeAt(keyEnd + 1) !== 125) {
+        problems.push({ kind: 'single', text: content.slice(i, keyEnd + 1), start: base + i, end: base + keyEnd + 1 });
+        i = keyEnd + 1;
         continue;
       }
     }
     i++;
   }
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** The offset after the run of key characters (letters, digits, `_`, `.`, `-`) that starts at `from`. */
+function identifierEnd(content: string, from: number): number {
+  let i = from;
+  for (; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (!(isKeyStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45)) break;
+  }
+  return i;
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */
@@ -119,6 +132,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
+    // The distance is at least the difference in length: skip what cannot beat the best so far.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

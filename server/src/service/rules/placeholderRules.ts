@@ -21,18 +21,35 @@ function problemMessage(problem: PlaceholderProblem): string {
   }
 }
 
-function bestKey(key: string, scopes: readonly Scope[]): string | undefined {
+/**
+ * "Did you mean" answers, per list of scopes and key (a file with many unknown placeholders asks the same ones often),
+ * and how many more key comparisons one validation may spend on them, so that thousands of unknown placeholders
+ * against thousands of variables stay fast (the rest are reported without a suggestion).
+ */
+interface Suggestions {
+  readonly known: Map<readonly Scope[], Map<string, string | undefined>>;
+  budget: number;
+}
+
+function bestKey(key: string, scopes: readonly Scope[], suggestions: Suggestions): string | undefined {
+  let known = suggestions.known.get(scopes);
+  if (!known) suggestions.known.set(scopes, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  if (suggestions.budget <= 0) return undefined;
   const keys = new Set<string>();
   for (const scope of scopes) for (const candidate of scope.keys()) keys.add(candidate);
-  return closest(key, keys);
+  suggestions.budget -= keys.size;
+  const best = closest(key, keys);
+  known.set(key, best);
+  return best;
 }
 
 /**
  * Reports an unknown placeholder and returns the variable it most likely means (its "did you mean"), so that one typo
  * gives one diagnostic: the meant variable then counts as used, and as sent.
  */
-function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string): Variable | undefined {
-  const best = bestKey(use.key, scopes);
+function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string, suggestions: Suggestions): Variable | undefined {
+  const best = bestKey(use.key, scopes, suggestions);
   const hint = best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
   const extra = best !== undefined ? reporter.fix(`Change to {{${best}}}`, reporter.edit(use.start + 2, use.end - 2, best)) : undefined;
   reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no ${what}.${hint}`, extra);
@@ -52,6 +69,7 @@ function methodLabel(method: AuthMethod): string {
 export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void {
   const used = new Set<Variable>();
   const secretSentBy = new Set<AuthMethod>();
+  const suggestions: Suggestions = { known: new Map(), budget: 200_000 };
 
   const checkSecretPlacement = (use: PlaceholderUse, variable: Variable): void => {
     if (!variable.secret) return;
@@ -63,11 +81,12 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   };
 
   for (const { method, strings, scope } of analysis.authMethods) {
-    for (const problem of strings.problems) reportProblem(problem, [scope], reporter);
+    const scopes = [scope];
+    for (const problem of strings.problems) reportProblem(problem, scopes, reporter);
     for (const use of strings.uses) {
       const variable = scope.get(use.key);
       if (!variable) {
-        const meant = reportUnknown(reporter, use, [scope], 'connector or auth method variable');
+        const meant = reportUnknown(reporter, use, scopes, 'connector or auth method variable', suggestions);
         if (meant) used.add(meant);
         if (meant?.secret) secretSentBy.add(method);
         continue;
@@ -93,7 +112,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
         }
       }
       if (!found) {
-        const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable');
+        const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable', suggestions);
         if (meant) used.add(meant);
       } else if (missing) {
         reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);

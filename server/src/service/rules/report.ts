@@ -2,6 +2,7 @@ import type { Diagnostic, TextDocument, TextEdit } from 'vscode-json-languageser
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ASTNode } from 'vscode-json-languageservice';
 import type { Rule } from '../codes';
+import { findCredential } from '../credentials';
 
 /** The source every diagnostic of this tool carries. */
 export const diagnosticSource = 'connector';
@@ -63,5 +64,18 @@ export const unnecessary = { tags: [DiagnosticTag.Unnecessary] };
 
 /** Formats a name for a message: `name`. */
 export function quote(name: string): string {
-  return '`' + name.replace(/`/g, "'") + '`';
+  return '`' + maskForMessage(name).replace(/`/g, "'") + '`';
+}
+
+const maxQuoted = 80;
+
+/**
+ * Text from the file as a message may show it: any literal credential masked as `•••` (messages reach the Problems
+ * panel and CI logs), and long text cut to its start.
+ */
+export function maskForMessage(text: string): string {
+  let masked = text.length > 4 * maxQuoted ? text.slice(0, 4 * maxQuoted) : text;
+  for (let found = findCredential(masked, true); found; found = findCredential(masked, true)) masked = masked.split(found.literal).join('•••');
+  masked = masked.replace(/([?&][^=&#\s]*(?:token|key|secret|password|auth)[^=&#\s]*=)[^&#\s]+/gi, '$1•••');
+  return masked.length > maxQuoted ? masked.slice(0, maxQuoted - 1) + '…' : masked;
 }

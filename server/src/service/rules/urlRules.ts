@@ -20,7 +20,8 @@ export function sampleUrl(analysis: Analysis, request: RequestDefinition, scope:
 
 /** Fills and parses a request's URL without caching. */
 export function computeSampleUrl(request: RequestDefinition, scope: Scope): SampleUrl | undefined {
-  if (!request.urlNode) return undefined;
+  // A URL far past the length limit (reported as url-too-long) is not filled or parsed at all.
+  if (!request.urlNode || request.urlNode.value.length > 8 * maxUrlLength) return undefined;
   const filled = fillSample(request.urlNode.value, scope);
   return { filled, url: parseUrl(filled) };
 }
@@ -68,11 +69,11 @@ export function checkUrls(analysis: Analysis, reporter: Reporter): void {
   /** `secrets` says whether the request sends a secret, and through which auth methods; asked only for plain http. */
   const checkOne = (request: RequestDefinition, scope: Scope, secrets: () => { sent: boolean; methods: readonly AuthMethod[] }): void => {
     const urlNode = request.urlNode;
-    const sample = sampleUrl(analysis, request, scope);
-    if (!urlNode || !sample) return;
-    if (urlNode.value.length > maxUrlLength) {
+    if (urlNode && urlNode.value.length > maxUrlLength) {
       reporter.on(rules.urlTooLong, urlNode, `This URL is ${urlNode.value.length} characters long; the builder accepts at most ${maxUrlLength}: move query values into \`urlParameters\`.`);
     }
+    const sample = sampleUrl(analysis, request, scope);
+    if (!urlNode || !sample) return;
     const { url } = sample;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
       reporter.on(rules.invalidUrl, urlNode, `This URL is not an absolute http(s) URL once placeholders are filled (${quote(sample.filled)}): start it with \`https://\` and a host.`);
