@@ -139,7 +139,7 @@ describe('completion inside {{', () => {
     const { list } = await complete(connectorWith('{{tenant}}', '{{|'));
     const doc = (label: string): string => (list.items.find((i) => i.label === label)!.documentation as MarkupContent).value;
     assert.match(doc('token'), /Access token/);
-    assert.match(doc('token'), /SecretStorage/);
+    assert.match(doc('token'), /never written in this file/);
     assert.match(doc('page_size'), /Default: `50`/);
   });
 

@@ -50,3 +50,25 @@ describe('diagnostics never copy a credential', () => {
     for (const [name, token] of Object.entries(tokens)) assert.ok(!messages.includes(token), `${name} token quoted in a message:\n${messages}`);
   });
 });
+
+describe('literal credentials are found wherever they are written', () => {
+  it('in a comment, a description, a variable label and alias, without a quick fix that would move them', async () => {
+    const text = [
+      '{',
+      `  // old token: ${tokens.shopify}`,
+      '  "name": "Example",',
+      `  "description": "Uses ${tokens.jwt}",`,
+      `  "variables": [{ "key": "region", "label": "Region ${tokens.shopify.replace('shpat', 'shpca')}", "alias": "${tokens.jwt}", "default": "eu" }],`,
+      '  "authentication": [{ "id": "bearer", "name": "Bearer token", "type": "token", "url": "https://{{region}}.example.com/me",',
+      '    "variables": [{ "key": "token", "label": "Access token", "secret": true }],',
+      '    "headers": [{ "key": "Authorization", "value": "Bearer {{token}}" }] }],',
+      '  "endpoints": [{ "name": "List", "method": "GET", "url": "https://{{region}}.example.com/items", "authentication": ["bearer"] }]',
+      '}',
+    ].join('\n');
+    const document = connectorDocument(text);
+    const diagnostics = await service().validate(document);
+    const found = diagnostics.filter((d) => d.code === 'hardcoded-credential').map((d) => [d.range.start.line, document.getText(d.range).slice(0, 9)]);
+    assert.deepEqual(found, [[1, 'shpat_012'], [3, 'eyJhbGciO'], [4, 'shpca_012'], [4, 'eyJhbGciO']]);
+    assert.deepEqual(service().codeActions(document, diagnostics), []);
+  });
+});

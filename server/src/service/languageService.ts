@@ -22,7 +22,7 @@ import { documentSymbols } from './symbols';
 import { placeholderTokens, type PlaceholderToken } from './semanticTokens';
 import { rules } from './codes';
 import { buildModel } from './model';
-import { checkCredentials } from './rules/credentialRules';
+import { checkCredentials, checkInertText } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
 import { checkPlaceholders } from './rules/placeholderRules';
 import { checkProviders } from './rules/providerRules';
@@ -129,6 +129,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     checkUrls(analysis, reporter);
     checkHeaders(analysis, reporter);
     checkCredentials(analysis, reporter);
+    checkInertText(analysis, (parsed as { comments?: Range[] }).comments ?? [], document, reporter);
     checkProviders(analysis, reporter);
     return reporter.diagnostics;
   };

@@ -61,6 +61,11 @@ export interface ConnectorModel {
   readonly endpoints: readonly Endpoint[];
 }
 
+/** Every variable declared in the file: connector, then auth method, then endpoint variables. */
+export function allVariablesOf(model: ConnectorModel): Variable[] {
+  return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)];
+}
+
 /** Returns the last property called `name` (the one JSON.parse keeps). */
 export function findProperty(node: ObjectASTNode, name: string): PropertyASTNode | undefined {
   const properties = node.properties;

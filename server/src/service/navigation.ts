@@ -1,6 +1,6 @@
 import type { Hover, Location, Range, TextDocument, TextEdit, WorkspaceEdit } from 'vscode-json-languageservice';
 import type { Analysis, PlaceholderUse, Scope } from './analysis';
-import type { AuthMethod, Variable } from './model';
+import { allVariablesOf, type AuthMethod, type Variable } from './model';
 import { contentBounds, variableKeyPattern } from './placeholders';
 
 /** Why a rename cannot be done, in one sentence for the user (an invalid key, or a change of meaning). */
@@ -31,8 +31,7 @@ export function resolvePlaceholders(analysis: Analysis): ResolvedPlaceholder[] {
 
 /** Every variable declared in the file. */
 export function allVariables(analysis: Analysis): Variable[] {
-  const { model } = analysis;
-  return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)];
+  return allVariablesOf(analysis.model);
 }
 
 /** What sits at an offset: a placeholder, or a variable's key. */
@@ -168,7 +167,7 @@ export function describeVariable(variable: Variable, owner?: AuthMethod): string
   const lines = [`**${levelNames[variable.level]}** \`${variable.key}\`${variable.secret ? ' — secret' : ''}`];
   if (label) lines.push('', label);
   if (owner) lines.push('', `Declared by auth method \`${owner.id ?? ''}\`.`);
-  if (variable.secret) lines.push('', 'Its value is kept in VS Code SecretStorage, never in this file.');
+  if (variable.secret) lines.push('', 'Its value is entered by whoever uses the connector, never written in this file.');
   else if (variable.defaultNode) lines.push('', `Default: \`${variable.defaultNode.value.replace(/`/g, "'")}\``);
   return lines.join('\n');
 }

@@ -1,9 +1,10 @@
 import type { EditResult, JSONPath } from 'jsonc-parser';
-import type { ArrayASTNode, PropertyASTNode, StringASTNode, TextEdit } from 'vscode-json-languageservice';
+import type { ArrayASTNode, ASTNode, PropertyASTNode, Range, StringASTNode, TextDocument, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
-import { findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
-import { findCredential, looksLikeToken } from '../credentials';
+import { allVariablesOf, findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
+import { credentialHint, findCredential, looksLikeToken } from '../credentials';
+import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
 import { enclosingRequest, formattingOf, pathOf, tryModify } from './jsonEdits';
 import { quote, Reporter } from './report';
@@ -25,15 +26,10 @@ function removeProperty(text: string, property: PropertyASTNode): EditResult | u
 }
 
 function unusedKey(analysis: Analysis): string {
-  const taken = new Set(allVariableKeys(analysis));
+  const taken = new Set(allVariablesOf(analysis.model).map((v) => v.key));
   let key = proposedSecretKey;
   for (let n = 2; taken.has(key); n++) key = `${proposedSecretKey}_${n}`;
   return key;
-}
-
-function allVariableKeys(analysis: Analysis): string[] {
-  const { model } = analysis;
-  return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)].map((v) => v.key);
 }
 
 /**
@@ -117,7 +113,7 @@ function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporte
     if (property) {
       // No fix when jsonc-parser would not remove this very property (its parse of a broken document may differ).
       const removal = removeProperty(analysis.text, property);
-      reporter.on(rules.secretDefault, property, `Secret variable ${quote(variable.key)} must not have a default: its value is entered once and kept in SecretStorage, never in the file. Remove the default.`,
+      reporter.on(rules.secretDefault, property, `Secret variable ${quote(variable.key)} must not have a default: its value is entered by whoever uses the connector, never written in the file. Remove the default.`,
         removal ? reporter.fix('Remove the default', ...removal.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))) : undefined);
     }
   } else if (property && variable.defaultNode) {
@@ -128,6 +124,32 @@ function checkVariable(analysis: Analysis, variable: Variable, reporter: Reporte
     const extra = edits ? reporter.fix(`Make ${variable.key} a secret variable without a default`, ...edits) : undefined;
     reporter.at(rules.hardcodedCredential, start, end, `This looks like ${found.label} written into the file: make ${quote(variable.key)} a secret variable (\`"secret": true\`) without a default.`, extra);
   }
+}
+
+/** Reports a literal credential in text nothing sends (a label, a description, a comment), where the fix is to delete it. */
+function reportInert(analysis: Analysis, start: number, end: number, where: string, reporter: Reporter): void {
+  const found = findCredential(analysis.text.slice(start, end));
+  if (!found) return;
+  const at = analysis.text.indexOf(found.literal, start);
+  reporter.at(rules.hardcodedCredential, at, at + found.literal.length, `This looks like ${found.label} written into the file (in ${where}): delete it, and revoke it if it is real.`);
+}
+
+function checkInertString(analysis: Analysis, node: ASTNode | undefined, where: string, reporter: Reporter): void {
+  if (node?.type === 'string' && credentialHint.test(node.value)) reportInert(analysis, ...contentBounds(analysis.text, node), where, reporter);
+}
+
+/** Literal credentials in labels, aliases, descriptions and comments: never sent, but still in the repository. */
+export function checkInertText(analysis: Analysis, comments: readonly Range[], document: TextDocument, reporter: Reporter): void {
+  const { model } = analysis;
+  checkInertString(analysis, findProperty(model.root, 'description')?.valueNode, 'the description', reporter);
+  for (const endpoint of model.endpoints) checkInertString(analysis, findProperty(endpoint.node, 'description')?.valueNode, 'a description', reporter);
+  for (const variable of allVariablesOf(model)) {
+    for (const property of variable.node.properties) {
+      const name = property.keyNode.value;
+      if (name === 'label' || name === 'alias') checkInertString(analysis, property.valueNode, `a variable's ${name}`, reporter);
+    }
+  }
+  for (const comment of comments) reportInert(analysis, document.offsetAt(comment.start), document.offsetAt(comment.end), 'a comment', reporter);
 }
 
 /** Credential rules: literal tokens in the file and defaults on secret variables. */

@@ -1,6 +1,6 @@
 import { rules } from '../codes';
 import type { Analysis, PlaceholderUse, Scope } from '../analysis';
-import type { AuthMethod, Variable } from '../model';
+import { allVariablesOf, type AuthMethod, type Variable } from '../model';
 import { closest, type PlaceholderProblem } from '../placeholders';
 import { quote, Reporter, unnecessary } from './report';
 
@@ -127,12 +127,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
     // Builder types other than token and none take their credentials from fields, not placeholders.
     if (method.type !== 'token' && method.type !== 'none') for (const variable of method.variables) skipUnused.add(variable);
   }
-  const allVariables = [
-    ...analysis.model.variables,
-    ...analysis.model.authMethods.flatMap((m) => m.variables),
-    ...analysis.model.endpoints.flatMap((e) => e.variables),
-  ];
-  for (const variable of allVariables) {
+  for (const variable of allVariablesOf(analysis.model)) {
     if (used.has(variable) || skipUnused.has(variable)) continue;
     reporter.on(rules.unusedVariable, variable.keyNode, `Variable ${quote(variable.key)} is never used: reference it as ${quote('{{' + variable.key + '}}')} or remove it.`, unnecessary);
   }
