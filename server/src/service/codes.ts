@@ -19,13 +19,13 @@ function rule(code: string, group: RuleGroup, severity: DiagnosticSeverity, summ
 
 /** Every rule the language service reports, by name. Codes are stable: tools and docs refer to them. */
 export const rules = {
-  jsonSyntax: rule('json-syntax', 'syntax', Error, 'The file is not valid JSON with comments (a trailing comma is a warning).'),
+  jsonSyntax: rule('json-syntax', 'syntax', Error, 'The file is not valid JSON with comments, or is nested too deeply to check (a trailing comma is a warning).'),
   duplicateProperty: rule('duplicate-property', 'syntax', Warning, 'The same property appears twice in one object; only the last one counts.'),
-  schema: rule('schema', 'schema', Error, 'The file does not match the connector schema: a missing, unknown or mistyped property.'),
+  schema: rule('schema', 'schema', Error, 'The file does not match the connector schema: a missing, unknown or mistyped property, or no connector at all (an empty file).'),
 
   unknownPlaceholder: rule('unknown-placeholder', 'semantic', Error, 'A `{{placeholder}}` resolves to no variable in scope (with a "did you mean").'),
   malformedPlaceholder: rule('malformed-placeholder', 'semantic', Error, 'A placeholder that cannot be filled: `{{}}`, `{{a b}}`, an unbalanced `{{token` or `token}}`.'),
-  singleBracePlaceholder: rule('single-brace-placeholder', 'semantic', Warning, 'A `{key}` in single braces, which is sent literally; placeholders use double braces.'),
+  singleBracePlaceholder: rule('single-brace-placeholder', 'semantic', Warning, 'A `{key}` in single braces where `key` is a variable in scope: it is sent literally; placeholders use double braces.'),
   unusedVariable: rule('unused-variable', 'semantic', Warning, 'A variable that no placeholder references.'),
   duplicateVariable: rule('duplicate-variable', 'semantic', Error, 'Two variables with the same key in one list.'),
   duplicateAuthId: rule('duplicate-auth-id', 'semantic', Error, 'Two authentication methods with the same id.'),
@@ -41,7 +41,7 @@ export const rules = {
   tokenNeverSent: rule('token-never-sent', 'security', Error, 'A token method whose headers, URL parameters and body send no secret variable.'),
   secretInUrl: rule('secret-in-url', 'security', Error, 'A secret placeholder in a URL\'s host or path.'),
   secretInQuery: rule('secret-in-query', 'security', Warning, 'A secret in a URL parameter or query string, which servers and proxies log.'),
-  hardcodedCredential: rule('hardcoded-credential', 'security', Error, 'A literal token written into the file (`shpat_…`, `pat-na1-…`, `ghp_…`, JWT, `Bearer <literal>` …).'),
+  hardcodedCredential: rule('hardcoded-credential', 'security', Error, 'A literal token written into the file (`shpat_…`, `pat-na1-…`, `ghp_…`, JWT, `Bearer <literal>`, `?api_key=<literal>` …), in a value, comment, description or label.'),
   secretDefault: rule('secret-default', 'security', Error, 'A default value on a secret variable.'),
   insecureHttp: rule('insecure-http', 'security', Error, 'A request that sends a secret over plain `http://` to a host that is not loopback.'),
   invalidHeaderName: rule('invalid-header-name', 'security', Error, 'A header name that is not an RFC 9110 token.'),

@@ -1,12 +1,11 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type JSONDocument, type Position, type TextDocument } from 'vscode-json-languageservice';
 import type { Analysis, Scope } from './analysis';
-import type { Variable } from './model';
+import { variableLevelNames, type Variable } from './model';
 import { describeVariable } from './navigation';
 import { contentBounds, variableKeyPattern } from './placeholders';
 
 const partialKey = /\{\{([A-Za-z0-9_.-]*)$/;
 const levelOrder = { endpoint: '0', auth: '1', connector: '2' } as const;
-const levelDetail = { endpoint: 'Endpoint variable', auth: 'Auth variable', connector: 'Connector variable' } as const;
 
 /** The scopes that apply to the request (auth method or endpoint) whose node contains the offset. */
 function scopesAt(analysis: Analysis, offset: number): readonly Scope[] | undefined {
@@ -46,7 +45,7 @@ export function completePlaceholder(document: TextDocument, parsed: JSONDocument
   const items: CompletionItem[] = [...seen.values()].map((variable) => ({
     label: variable.key,
     kind: variable.secret ? CompletionItemKind.Constant : CompletionItemKind.Variable,
-    detail: `${levelDetail[variable.level]}${variable.secret ? ' · secret' : ''}`,
+    detail: `${variableLevelNames[variable.level]}${variable.secret ? ' · secret' : ''}`,
     documentation: { kind: 'markdown', value: describeVariable(variable, owners.find((m) => m.variables.includes(variable))) },
     sortText: levelOrder[variable.level] + variable.key,
     textEdit: {

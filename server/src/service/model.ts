@@ -3,6 +3,9 @@ import type { ASTNode, ObjectASTNode, PropertyASTNode, StringASTNode } from 'vsc
 /** Where a variable is declared: connector, auth method or endpoint level. */
 export type VariableLevel = 'connector' | 'auth' | 'endpoint';
 
+/** What each level's variables are called in messages, hovers and completion. */
+export const variableLevelNames: Readonly<Record<VariableLevel, string>> = { connector: 'Connector variable', auth: 'Auth variable', endpoint: 'Endpoint variable' };
+
 /** A variable declaration with the nodes its diagnostics point at. */
 export interface Variable {
   readonly key: string;

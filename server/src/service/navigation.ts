@@ -1,6 +1,6 @@
 import type { Hover, Location, Range, TextDocument, TextEdit, WorkspaceEdit } from 'vscode-json-languageservice';
 import type { Analysis, PlaceholderUse, Scope } from './analysis';
-import { allVariablesOf, type AuthMethod, type Variable } from './model';
+import { allVariablesOf, variableLevelNames, type AuthMethod, type Variable } from './model';
 import { contentBounds, variableKeyPattern } from './placeholders';
 
 /** Why a rename cannot be done, in one sentence for the user (an invalid key, or a change of meaning). */
@@ -158,13 +158,12 @@ export function rename(document: TextDocument, analysis: Analysis, offset: numbe
   return { changes: { [document.uri]: edits } };
 }
 
-const levelNames = { connector: 'Connector variable', auth: 'Auth variable', endpoint: 'Endpoint variable' } as const;
 
 /** Describes a variable for a hover or completion item, never showing a secret's value. */
 export function describeVariable(variable: Variable, owner?: AuthMethod): string {
   const labelNode = variable.node.properties.find((p) => p.keyNode.value === 'label')?.valueNode;
   const label = labelNode?.type === 'string' ? labelNode.value : undefined;
-  const lines = [`**${levelNames[variable.level]}** \`${variable.key}\`${variable.secret ? ' — secret' : ''}`];
+  const lines = [`**${variableLevelNames[variable.level]}** \`${variable.key}\`${variable.secret ? ' — secret' : ''}`];
   if (label) lines.push('', label);
   if (owner) lines.push('', `Declared by auth method \`${owner.id ?? ''}\`.`);
   if (variable.secret) lines.push('', 'Its value is entered by whoever uses the connector, never written in this file.');
