@@ -120,9 +120,9 @@ export function parseUrl(text: string): UrlParts | undefined {
 /** Calls `visit` for every string value of a request: its URL, and its header, URL parameter and body values (nested too). */
 export function forEachRequestString(request: RequestDefinition, visit: (node: StringASTNode, location: StringLocation) => void): void {
   if (request.urlNode) visit(request.urlNode, 'url');
-  for (const list of [request.headers, request.urlParameters, request.body]) {
-    for (const parameter of list) visitStrings(parameter.valueNode, parameter.kind, visit);
-  }
+  for (const parameter of request.headers) visitStrings(parameter.valueNode, parameter.kind, visit);
+  for (const parameter of request.urlParameters) visitStrings(parameter.valueNode, parameter.kind, visit);
+  for (const parameter of request.body) visitStrings(parameter.valueNode, parameter.kind, visit);
 }
 
 function visitStrings(node: ASTNode | undefined, location: StringLocation, visit: (node: StringASTNode, location: StringLocation) => void): void {
@@ -158,9 +158,12 @@ function ownVariables(variables: readonly Variable[]): readonly Variable[] | Rea
   return own;
 }
 
+function isEmpty(own: readonly Variable[] | ReadonlyMap<string, Variable>): boolean {
+  return Array.isArray(own) ? own.length === 0 : (own as ReadonlyMap<string, Variable>).size === 0;
+}
+
 function scopeOf(parent: Scope | undefined, own: readonly Variable[] | ReadonlyMap<string, Variable>): Scope {
-  const empty = Array.isArray(own) ? own.length === 0 : (own as ReadonlyMap<string, Variable>).size === 0;
-  return empty && parent ? parent : new ChainScope(own, parent);
+  return isEmpty(own) && parent ? parent : new ChainScope(own, parent);
 }
 
 /** Scans every request once and resolves each endpoint's auth methods and scopes. */
@@ -176,19 +179,32 @@ export function analyse(model: ConnectorModel, text: string): Analysis {
   for (const analysis of authMethods) {
     if (analysis.method.id !== undefined && !methodsById.has(analysis.method.id)) methodsById.set(analysis.method.id, analysis);
   }
-  const endpoints = model.endpoints.map((endpoint) => {
-    const methods: AuthMethodAnalysis[] = [];
-    for (const idNode of endpoint.authentication) {
-      const method = methodsById.get(idNode.value);
-      if (method && !methods.includes(method)) methods.push(method);
+  // Most endpoints are enabled for the same few lists of methods: resolve each list once.
+  const enabled = new Map<string, { methods: AuthMethod[]; parents: Scope[] }>();
+  const enabledFor = (endpoint: Endpoint): { methods: AuthMethod[]; parents: Scope[] } => {
+    const list = endpoint.authentication;
+    const ids = list.length === 1 ? list[0].value : list.map((idNode) => idNode.value).join('\n');
+    let found = enabled.get(ids);
+    if (!found) {
+      const methods: AuthMethodAnalysis[] = [];
+      for (const idNode of endpoint.authentication) {
+        const method = methodsById.get(idNode.value);
+        if (method && !methods.includes(method)) methods.push(method);
+      }
+      found = { methods: methods.map((m) => m.method), parents: methods.length > 0 ? methods.map((m) => m.scope) : [connectorScope] };
+      enabled.set(ids, found);
     }
-    const parents = methods.length > 0 ? methods.map((m) => m.scope) : [connectorScope];
+    return found;
+  };
+  const endpoints = model.endpoints.map((endpoint) => {
+    const { methods, parents } = enabledFor(endpoint);
     const own = ownVariables(endpoint.variables);
     return {
       endpoint,
       strings: scanRequest(text, endpoint, suspects),
-      methods: methods.map((m) => m.method),
-      scopes: parents.map((parent) => scopeOf(parent, own)),
+      methods,
+      // Without variables of its own an endpoint shares its methods' scopes.
+      scopes: isEmpty(own) ? parents : parents.map((parent) => scopeOf(parent, own)),
     };
   });
   return { model, text, connectorScope, authMethods, endpoints, methodsById, suspects, sampleUrls: new Map() };

@@ -15,6 +15,8 @@ export interface Variable {
   readonly secret: boolean;
   readonly defaultProperty?: PropertyASTNode;
   readonly defaultNode?: StringASTNode;
+  readonly labelNode?: StringASTNode;
+  readonly aliasNode?: StringASTNode;
 }
 
 /** Which list a parameter belongs to. */
@@ -64,6 +66,13 @@ export interface ConnectorModel {
   readonly endpoints: readonly Endpoint[];
 }
 
+/** Calls `visit` for every variable declared in the file, without building a list of them. */
+export function forEachVariable(model: ConnectorModel, visit: (variable: Variable) => void): void {
+  for (const variable of model.variables) visit(variable);
+  for (const method of model.authMethods) for (const variable of method.variables) visit(variable);
+  for (const endpoint of model.endpoints) for (const variable of endpoint.variables) visit(variable);
+}
+
 /** Every variable declared in the file: connector, then auth method, then endpoint variables. */
 export function allVariablesOf(model: ConnectorModel): Variable[] {
   return [...model.variables, ...model.authMethods.flatMap((m) => m.variables), ...model.endpoints.flatMap((e) => e.variables)];
@@ -108,16 +117,20 @@ function readVariables(node: ASTNode | undefined, level: VariableLevel): Variabl
     let keyNode: StringASTNode | undefined;
     let secret = false;
     let defaultProperty: PropertyASTNode | undefined;
+    let labelNode: StringASTNode | undefined;
+    let aliasNode: StringASTNode | undefined;
     for (const property of item.properties) {
       const value = property.valueNode;
       switch (property.keyNode.value) {
         case 'key': keyNode = asString(value); break;
         case 'secret': secret = value?.type === 'boolean' && value.value === true; break;
         case 'default': defaultProperty = property; break;
+        case 'label': labelNode = asString(value); break;
+        case 'alias': aliasNode = asString(value); break;
       }
     }
     if (!keyNode) continue;
-    result.push({ key: keyNode.value, keyNode, node: item, level, secret, defaultProperty, defaultNode: asString(defaultProperty?.valueNode) });
+    result.push({ key: keyNode.value, keyNode, node: item, level, secret, defaultProperty, defaultNode: asString(defaultProperty?.valueNode), labelNode, aliasNode });
   }
   return result;
 }

@@ -2,7 +2,7 @@ import type { EditResult, JSONPath } from 'jsonc-parser';
 import type { ArrayASTNode, ASTNode, PropertyASTNode, Range, StringASTNode, TextDocument, TextEdit } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
-import { allVariablesOf, findProperty, type Parameter, type RequestDefinition, type Variable } from '../model';
+import { allVariablesOf, findProperty, forEachVariable, type Parameter, type RequestDefinition, type Variable } from '../model';
 import { credentialHint, findCredential, looksLikeToken } from '../credentials';
 import { contentBounds } from '../placeholders';
 import { locate } from './headerRules';
@@ -143,12 +143,10 @@ export function checkInertText(analysis: Analysis, comments: readonly Range[], d
   const { model } = analysis;
   checkInertString(analysis, findProperty(model.root, 'description')?.valueNode, 'the description', reporter);
   for (const endpoint of model.endpoints) checkInertString(analysis, findProperty(endpoint.node, 'description')?.valueNode, 'a description', reporter);
-  for (const variable of allVariablesOf(model)) {
-    for (const property of variable.node.properties) {
-      const name = property.keyNode.value;
-      if (name === 'label' || name === 'alias') checkInertString(analysis, property.valueNode, `a variable's ${name}`, reporter);
-    }
-  }
+  forEachVariable(model, (variable) => {
+    checkInertString(analysis, variable.labelNode, "a variable's label", reporter);
+    checkInertString(analysis, variable.aliasNode, "a variable's alias", reporter);
+  });
   for (const comment of comments) reportInert(analysis, document.offsetAt(comment.start), document.offsetAt(comment.end), 'a comment', reporter);
 }
 

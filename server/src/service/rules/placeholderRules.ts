@@ -1,6 +1,6 @@
 import { rules } from '../codes';
 import type { Analysis, PlaceholderUse, Scope } from '../analysis';
-import { allVariablesOf, type AuthMethod, type Variable } from '../model';
+import { forEachVariable, type AuthMethod, type Variable } from '../model';
 import { closest, type PlaceholderProblem } from '../placeholders';
 import { quote, Reporter, unnecessary } from './report';
 
@@ -127,10 +127,10 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
     // Builder types other than token and none take their credentials from fields, not placeholders.
     if (method.type !== 'token' && method.type !== 'none') for (const variable of method.variables) skipUnused.add(variable);
   }
-  for (const variable of allVariablesOf(analysis.model)) {
-    if (used.has(variable) || skipUnused.has(variable)) continue;
+  forEachVariable(analysis.model, (variable) => {
+    if (used.has(variable) || skipUnused.has(variable)) return;
     reporter.on(rules.unusedVariable, variable.keyNode, `Variable ${quote(variable.key)} is never used: reference it as ${quote('{{' + variable.key + '}}')} or remove it.`, unnecessary);
-  }
+  });
 
   for (const { method } of analysis.authMethods) {
     if (method.type !== 'token' || secretSentBy.has(method) || !method.typeNode) continue;
