@@ -391,6 +391,15 @@ describe('quick fixes', () => {
       assert.equal(action.title, 'Remove Bearer');
       assert.equal(text, shopify);
     });
+
+    it('regression: offers no edit that would land on the wrong text when Bearer is written with an escape', async () => {
+      const broken = replaceOnce(shopify, '"value": "{{token}}"', '"value": "\\u0042earer {{token}}"');
+      const document = connectorDocument(broken);
+      const diagnostics = await ls.validate(document);
+      const target = diagnostics.find((d) => d.code === 'shopify-token-header');
+      assert.ok(target, 'the escaped Bearer is still reported');
+      assert.deepEqual(ls.codeActions(document, [target]), []);
+    });
   });
 
   describe('bearer-required', () => {

@@ -38,6 +38,13 @@ export function contentBounds(text: string, node: StringASTNode): [number, numbe
   return [start, Math.max(start, end)];
 }
 
+/** Offsets of `part` inside a string node's raw text, or the whole content when it cannot be found. */
+export function locate(text: string, node: StringASTNode, part: string, from = 0): [number, number] {
+  const [start, end] = contentBounds(text, node);
+  const index = part === '' ? -1 : text.slice(start, end).indexOf(part, from);
+  return index < 0 ? [start, end] : [start + index, start + index + part.length];
+}
+
 /**
  * Adds the placeholders and malformed placeholders of a JSON string to the given lists, read from the document's raw
  * text so that offsets are exact even when the string holds escape sequences.

@@ -4,8 +4,7 @@ import { rules } from '../codes';
 import type { Analysis } from '../analysis';
 import { allVariablesOf, findProperty, forEachVariable, type Parameter, type RequestDefinition, type Variable } from '../model';
 import { credentialHint, findCredential, looksLikeToken } from '../credentials';
-import { contentBounds } from '../placeholders';
-import { locate } from './headerRules';
+import { contentBounds, locate } from '../placeholders';
 import { enclosingRequest, formattingOf, pathOf, tryModify } from './jsonEdits';
 import { quote, Reporter } from './report';
 

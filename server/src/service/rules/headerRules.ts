@@ -2,7 +2,7 @@ import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import type { Analysis } from '../analysis';
 import type { AuthMethod, Parameter } from '../model';
-import { closest, contentBounds, editDistance } from '../placeholders';
+import { closest, contentBounds, editDistance, locate } from '../placeholders';
 import { quote, Reporter } from './report';
 
 const headerNamePattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -11,13 +11,6 @@ const forbiddenHeaders = new Set(['host', 'content-length', 'transfer-encoding',
 const knownSchemes = ['Bearer', 'Basic', 'Digest', 'Token', 'ApiKey', 'Api-Key', 'Negotiate', 'NTLM', 'OAuth', 'HOBA', 'Mutual', 'DPoP', 'AWS4-HMAC-SHA256', 'SSWS', 'Key', 'Klaviyo-API-Key', 'Zoho-oauthtoken', 'GenieKey', 'Splunk'];
 const knownSchemesLower = new Set(knownSchemes.map((s) => s.toLowerCase()));
 const schemePattern = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(.*)$/s;
-
-/** Offsets of `part` inside a string node's raw text, or the whole content when it cannot be found. */
-export function locate(text: string, node: StringASTNode, part: string, from = 0): [number, number] {
-  const [start, end] = contentBounds(text, node);
-  const index = part === '' ? -1 : text.slice(start, end).indexOf(part, from);
-  return index < 0 ? [start, end] : [start + index, start + index + part.length];
-}
 
 function checkAuthorization(text: string, value: StringASTNode, reporter: Reporter): void {
   const trimmed = value.value.trim();

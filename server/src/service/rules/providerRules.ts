@@ -2,8 +2,7 @@ import type { StringASTNode } from 'vscode-json-languageservice';
 import { rules } from '../codes';
 import { emptyScope, type Analysis, type PlaceholderUse, type Scope, type UrlParts } from '../analysis';
 import type { AuthMethod, Parameter, RequestDefinition } from '../model';
-import { contentBounds } from '../placeholders';
-import { locate } from './headerRules';
+import { contentBounds, locate } from '../placeholders';
 import { formattingOf, pathOf, tryModify } from './jsonEdits';
 import { quote, Reporter } from './report';
 import { computeSampleUrl, sampleUrl } from './urlRules';
@@ -75,6 +74,13 @@ function addPostMethod(text: string, request: RequestDefinition, reporter: Repor
   return insert ? reporter.fix('Use POST', ...insert.map((e) => reporter.edit(e.offset, e.offset + e.length, e.content))) : undefined;
 }
 
+/** The document offsets of a value's leading `Bearer ` (read from the raw text, so escape sequences cannot shift them). */
+function leadingBearer(text: string, value: StringASTNode): [number, number] | undefined {
+  const [start, end] = contentBounds(text, value);
+  const scheme = /^\s*bearer\s*/i.exec(text.slice(start, end));
+  return scheme ? [start, start + scheme[0].length] : undefined;
+}
+
 /** Provider rules for Shopify, EVA, HubSpot, Airtable and Odoo. */
 export function checkProviders(analysis: Analysis, reporter: Reporter): void {
   const { text } = analysis;
@@ -113,19 +119,17 @@ function checkTokenHeader(item: ProviderRequest, authorization: Parameter | unde
       const node = authorization.keyNode;
       const value = authorization.valueNode;
       const edits = [reporter.edit(...contentBounds(text, node), 'X-Shopify-Access-Token')];
-      if (value?.type === 'string') {
-        const scheme = /^\s*bearer\s*/i.exec(value.value);
-        if (scheme) edits.push(reporter.edit(value.offset + 1, value.offset + 1 + scheme[0].length, ''));
-      }
+      const scheme = value?.type === 'string' ? leadingBearer(text, value) : undefined;
+      if (scheme) edits.push(reporter.edit(...scheme, ''));
       once(node, () => reporter.on(rules.shopifyTokenHeader, node, 'Shopify\'s Admin API takes the token in `X-Shopify-Access-Token: {{token}}`, not in `Authorization`: rename the header and drop `Bearer`.',
         reporter.fix('Use X-Shopify-Access-Token', ...edits)));
     }
     const value = header(method.headers, 'X-Shopify-Access-Token')?.valueNode;
     if (value?.type === 'string' && /^\s*bearer\b/i.test(value.value)) {
       const [start, end] = locate(text, value, value.value.trim().split(/\s+/)[0]);
-      const scheme = /^\s*bearer\s*/i.exec(value.value)![0];
+      const scheme = leadingBearer(text, value);
       once(value, () => reporter.at(rules.shopifyTokenHeader, start, end, '`X-Shopify-Access-Token` takes the bare token, without `Bearer`: write `{{token}}`.',
-        reporter.fix('Remove Bearer', reporter.edit(value.offset + 1, value.offset + 1 + scheme.length, ''))));
+        scheme ? reporter.fix('Remove Bearer', reporter.edit(...scheme, '')) : undefined));
     }
     return;
   }
