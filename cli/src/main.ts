@@ -1,18 +1,22 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { createConnectorLanguageService } from '../../server/src/service';
+import { readConnectorFile, readSchema, UsageError } from './files';
 import { formatText, hasErrors, lintText, type LintResult } from './lint';
+import { requestCommand, requestUsage } from './request';
+import { createRedactor } from '../../client/src/request/redact';
 
-const usage = `Usage: connector-check lint [files or globs ...] [--format text|json]
+const lintUsage = `Usage: connector-check lint [files or globs ...] [--format text|json]
 
 Lints connector files (*.connector.json, *.connector.jsonc) with the same rules as the editor.
 With no files, lints every connector file below the current folder.
 Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
-/** A problem with the command line or a file: printed as one line, exit code 2. */
-class UsageError extends Error {}
+const usage = `${lintUsage}
+
+${requestUsage}`;
+const commandsHint = 'use connector-check lint [files] or connector-check request <file>';
 
 const defaultPatterns = ['**/*.connector.json', '**/*.connector.jsonc'];
 
@@ -31,38 +35,17 @@ async function expandFiles(patterns: readonly string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
-function readSchema(): object {
-  const schemaPath = path.join(__dirname, '..', 'schemas', 'connector.schema.json');
-  try {
-    return JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object;
-  } catch {
-    throw new UsageError(`Cannot read the connector schema at ${schemaPath}; reinstall connector-check.`);
-  }
-}
-
-function readFile(file: string): string {
-  try {
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} is a folder: name connector files or a glob such as ${path.join(file, '**/*.connector.json')}.`);
-    // Editors drop a UTF-8 byte order mark before parsing; so does the command line, so that both agree.
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `Cannot read ${file}: no such file.` : `Cannot read ${file}: ${code ?? String(error)}.`);
-  }
-}
-
-async function lint(argv: string[]): Promise<number> {
+async function lint(argv: string[], stdout: (text: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    process.stdout.write(usage + '\n');
+    stdout(lintUsage + '\n');
     return 0;
   }
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format ${format}: use --format text or --format json.`);
   const files = await expandFiles(positionals);
   if (files.length === 0) throw new UsageError('No connector files found: name files or globs, for example examples/*.connector.json.');
-  const texts = files.map((file) => [file, readFile(file)] as const);
+  const texts = files.map((file) => [file, readConnectorFile(file)] as const);
   const service = createConnectorLanguageService({ schema: readSchema() });
   const results: LintResult[] = [];
   for (const [file, text] of texts) {
@@ -75,38 +58,56 @@ async function lint(argv: string[]): Promise<number> {
     // A loop, not push(...): one pathological file can have more results than a call takes arguments.
     for (const result of fileResults) results.push(result);
   }
-  process.stdout.write(format === 'json' ? JSON.stringify(results, null, 2) + '\n' : formatText(results, files.length));
+  stdout(format === 'json' ? JSON.stringify(results, null, 2) + '\n' : formatText(results, files.length));
   return hasErrors(results) ? 1 : 0;
 }
 
 /** One sentence for node:util parseArgs errors, whose own messages are long and unpunctuated. */
-function parseArgsMessage(error: unknown): string | undefined {
+function parseArgsMessage(error: unknown, syntax: string): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const option = /'(-[^' ]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'this option';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: use connector-check lint [files or globs] [--format text|json].`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option ${option.replace(/ .*/, '')} needs a value: for example --format json.`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'Unexpected argument: use connector-check lint [files or globs] [--format text|json].';
+  // Only the option's name: whatever follows `=` may be a token.
+  const option = /'(-[^' =]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'this option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: use ${syntax}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option ${option} needs a value: for example --format json.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument: use ${syntax}.`;
   return undefined;
 }
 
-/** Runs `connector-check` with the given arguments and returns its exit code. */
-export async function main(argv: string[]): Promise<number> {
+const syntaxOf: Readonly<Record<string, string>> = {
+  lint: 'connector-check lint [files or globs] [--format text|json]',
+  request: 'connector-check request <file> [--auth ID] [--endpoint NAME] [--var key=value ...] [--format text|json]',
+};
+
+/** Runs `connector-check` with the given arguments and returns its exit code. Everything it prints passes through a redactor of the environment's secrets. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
+  const secrets = Object.entries(env).flatMap(([name, value]) => (name.startsWith('CONNECTOR_SECRET_') && value ? [value] : []));
+  const redactor = createRedactor(secrets);
+  const stdout = (text: string): boolean => process.stdout.write(redactor.redact(text));
+  const stderr = (text: string): boolean => process.stderr.write(redactor.redact(text));
   const [command, ...rest] = argv;
   try {
-    if (command === 'lint') return await lint(rest);
-    if (command === undefined) throw new UsageError('Name a command: connector-check lint [files or globs] [--format text|json].');
+    if (command === 'lint') return await lint(rest, stdout);
+    if (command === 'request') return await requestCommand(rest, { env, stdout, stderr, signal });
+    if (command === undefined) throw new UsageError(`Name a command: ${commandsHint}.`);
     if (command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(usage + '\n');
+      stdout(usage + '\n');
       return 0;
     }
-    throw new UsageError(`Unknown command ${command}: use connector-check lint [files] [--format text|json].`);
+    throw new UsageError(`Unknown command ${command}: ${commandsHint}.`);
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : parseArgsMessage(error) ?? `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`connector-check: ${message}\n`);
+    const message = error instanceof UsageError ? error.message : parseArgsMessage(error, syntaxOf[command] ?? syntaxOf.lint) ?? `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    stderr(`connector-check: ${message}\n`);
     return 2;
   }
 }
 
-void main(process.argv.slice(2)).then((code) => {
+const interrupt = new AbortController();
+// The first Ctrl+C cancels the request in flight (its result is printed); a second one ends the process at once.
+process.once('SIGINT', () => {
+  interrupt.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+void main(process.argv.slice(2), process.env, interrupt.signal).then((code) => {
   process.exitCode = code;
+  process.removeAllListeners('SIGINT');
 });

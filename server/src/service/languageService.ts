@@ -22,6 +22,7 @@ import { documentSymbols } from './symbols';
 import { placeholderTokens, type PlaceholderToken } from './semanticTokens';
 import { rules } from './codes';
 import { buildModel } from './model';
+import { planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargetInfo } from './plan';
 import { checkCredentials, checkInertText } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
 import { checkPlaceholders } from './rules/placeholderRules';
@@ -60,6 +61,10 @@ export interface ConnectorLanguageService {
   symbols(document: TextDocument, parsed?: JSONDocument): DocumentSymbol[];
   /** Placeholder keys that resolve to a variable, marked when the variable is secret. */
   placeholderTokens(document: TextDocument, parsed?: JSONDocument): PlaceholderToken[];
+  /** Every auth method's check request and every endpoint, with their ranges: what Send Test Request offers. */
+  requestTargets(document: TextDocument, parsed?: JSONDocument): RequestTargetInfo[];
+  /** The request for an auth method's check or an endpoint, placeholders unfilled, or why it cannot be sent. */
+  planRequest(document: TextDocument, target: RequestTarget, parsed?: JSONDocument): Promise<PlanResult>;
   /** Quick fixes carried by this service's diagnostics. */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
   /** The underlying JSON language service, configured with the connector schema. */
@@ -150,6 +155,30 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     return analysis ? work(analysis, jsonDocument) : empty;
   };
 
+  const validate = async (document: TextDocument, parsed?: JSONDocument): Promise<Diagnostic[]> => {
+    try {
+      const jsonDocument = parsed ?? parse(document);
+      const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' });
+      const syntaxErrors = syntaxErrorsOf(jsonDocument);
+      const diagnostics = base.map((diagnostic) => toConnectorDiagnostic(diagnostic, syntaxErrors));
+      // A loop, not push(...): a pathological file can have more diagnostics than a call takes arguments.
+      for (const diagnostic of validateSemantics(document, jsonDocument)) diagnostics.push(diagnostic);
+      if (!jsonDocument.root && diagnostics.length === 0) {
+        diagnostics.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: rules.schema.severity,
+          source: diagnosticSource,
+          code: rules.schema.code,
+          message: 'This file holds no connector: write a JSON object with `name` and `authentication`.',
+        });
+      }
+      return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      return [tooDeep(document)];
+    }
+  };
+
   return {
     json,
     parse,
@@ -172,6 +201,17 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     prepareRename: (document, position, parsed) => withAnalysis(document, parsed, null, (analysis) => prepareRename(document, analysis, document.offsetAt(position)) ?? null),
     rename: (document, position, newKey, parsed) => withAnalysis(document, parsed, null, (analysis) => rename(document, analysis, document.offsetAt(position), newKey) ?? null),
     placeholderTokens: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => placeholderTokens(document, analysis)),
+    requestTargets: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => requestTargets(document, analysis)),
+    async planRequest(document, target, parsed) {
+      const jsonDocument = parsed ?? parse(document);
+      const diagnostics = await validate(document, jsonDocument);
+      const analysis = analysisOf(document, jsonDocument);
+      if (!analysis) {
+        const blocking = diagnostics.filter((d) => d.severity === 1).map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: String(d.message) }));
+        return { refusal: { message: 'The file holds no connector that can be sent: fix its errors first.', diagnostics: blocking } };
+      }
+      return planRequest(document, analysis, diagnostics, target);
+    },
     symbols: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => documentSymbols(document, analysis.model)),
     codeActions(document, diagnostics) {
       const actions: CodeAction[] = [];
@@ -189,28 +229,6 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
       }
       return actions;
     },
-    async validate(document, parsed) {
-      try {
-        const jsonDocument = parsed ?? parse(document);
-        const base = await json.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'warning', schemaValidation: 'error', schemaRequest: 'ignore' });
-        const syntaxErrors = syntaxErrorsOf(jsonDocument);
-        const diagnostics = base.map((diagnostic) => toConnectorDiagnostic(diagnostic, syntaxErrors));
-        // A loop, not push(...): a pathological file can have more diagnostics than a call takes arguments.
-        for (const diagnostic of validateSemantics(document, jsonDocument)) diagnostics.push(diagnostic);
-        if (!jsonDocument.root && diagnostics.length === 0) {
-          diagnostics.push({
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: rules.schema.severity,
-            source: diagnosticSource,
-            code: rules.schema.code,
-            message: 'This file holds no connector: write a JSON object with `name` and `authentication`.',
-          });
-        }
-        return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      } catch (error) {
-        if (!isStackOverflow(error)) throw error;
-        return [tooDeep(document)];
-      }
-    },
+    validate,
   };
 }

@@ -1,0 +1,215 @@
+import { fetch } from 'undici';
+import { classifyError, classifyResponse } from './classify';
+import { encodeBody, type FilledRequest } from './fill';
+import { followRedirect, isRedirect, type Hop } from './redirect';
+import { createRedactor, redactDeep, type Redactor } from './redact';
+import type { ReceivedResponse, RedirectRecord, RequestResult, SentRequest, Verdict, WithheldCredential } from './result';
+import { createTransport, type Transport } from './transport';
+
+/** Limits and I/O for sending. */
+export interface SendOptions {
+  /** Default 30 000. */
+  readonly timeoutMs?: number;
+  /** Default 5. */
+  readonly maxRedirects?: number;
+  /** Default 5 MB; the body is cut there and marked truncated. */
+  readonly maxResponseBytes?: number;
+  /** Aborts the request (the VS Code progress notification's Cancel, Ctrl+C on the command line). */
+  readonly signal?: AbortSignal;
+  /** Proxy and TLS; a direct transport with verification on when absent. */
+  readonly transport?: Transport;
+}
+
+/** The defaults of DESIGN §5.5. */
+export const sendDefaults = { timeoutMs: 30_000, maxRedirects: 5, maxResponseBytes: 5 * 1024 * 1024 } as const;
+
+function headerRecord(headers: Iterable<[string, string]>): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of headers) record[name] = name in record ? `${record[name]}, ${value}` : value;
+  return record;
+}
+
+const userAgent = 'ConnectorTokenAuth/0.1 (connector-check)';
+
+function hopHeaders(hop: Hop): [string, string][] {
+  const headers: [string, string][] = hop.headers.map((h) => [h.key, h.value]);
+  // Some APIs refuse requests without a User-Agent of their own; undici's default says only "undici".
+  if (!hop.headers.some((h) => h.key.toLowerCase() === 'user-agent')) headers.push(['User-Agent', userAgent]);
+  return headers;
+}
+
+interface BodyRead {
+  readonly bytes: Buffer;
+  readonly truncated: boolean;
+}
+
+async function readBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<BodyRead> {
+  if (!body) return { bytes: Buffer.alloc(0), truncated: false };
+  const reader = body.getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: Buffer.concat(chunks, size), truncated: false };
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { bytes: Buffer.concat(chunks, size).subarray(0, limit), truncated: true };
+    }
+  }
+}
+
+const binaryType = /^(image|audio|video|font)\/|application\/(octet-stream|pdf|zip|gzip|x-tar|vnd\.)/i;
+
+/** Decodes a body for display: UTF-8 or the declared charset; JSON pretty-printed (which also unescapes it, so the redactor sees every secret in its plain form). */
+function decodeBody(read: BodyRead, contentType: string | undefined): Pick<ReceivedResponse, 'body' | 'note'> {
+  const { bytes } = read;
+  if (bytes.length === 0) return { body: '' };
+  if ((contentType && binaryType.test(contentType)) || bytes.includes(0)) {
+    return { body: '', note: `${bytes.length} bytes of binary content${contentType ? ` (${contentType})` : ''}, not shown.` };
+  }
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  let text: string;
+  let note: string | undefined;
+  try {
+    text = new TextDecoder(charset ?? 'utf-8', { fatal: !charset }).decode(bytes);
+  } catch {
+    // Not UTF-8 and no charset named: show it as the web does, as windows-1252, and say so.
+    text = new TextDecoder('windows-1252').decode(bytes);
+    note = 'The body is not valid UTF-8 and names no charset: it is shown as Windows-1252.';
+  }
+  if (!read.truncated && (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text))) {
+    try {
+      text = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // Not JSON after all: shown as it came.
+    }
+  }
+  return { body: text, note };
+}
+
+class Timeout extends Error {}
+
+/**
+ * Sends a filled request (DESIGN §5.5–5.7): redirects by hand with the secret carriers withheld from other origins,
+ * a timeout, a response-size limit and cancellation; classifies the outcome; redacts every string of the result.
+ * Never throws: every failure is a result.
+ */
+export async function sendRequest(request: FilledRequest, options: SendOptions = {}): Promise<RequestResult> {
+  const timeoutMs = options.timeoutMs ?? sendDefaults.timeoutMs;
+  const maxRedirects = options.maxRedirects ?? sendDefaults.maxRedirects;
+  const maxResponseBytes = options.maxResponseBytes ?? sendDefaults.maxResponseBytes;
+  const redactor = createRedactor(request.secrets, request.companions);
+  const ownTransport = options.transport ? undefined : createTransport();
+  const transport = options.transport ?? ownTransport!;
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Timeout()), timeoutMs);
+  const onCancel = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCancel();
+  else options.signal?.addEventListener('abort', onCancel, { once: true });
+
+  const started = performance.now();
+  const firstUrl = new URL(request.url);
+  const origin = firstUrl.origin;
+  let hop: Hop = { method: request.method, url: firstUrl, headers: request.headers, body: request.body?.fields, crossed: false };
+  const redirects: RedirectRecord[] = [];
+  const sent: SentRequest = {
+    method: request.method,
+    url: request.url,
+    headers: headerRecord(hopHeaders(hop)),
+    body: request.body ? encodeBody(request.body) : undefined,
+  };
+  let verdict: Verdict | undefined;
+  let status: number | undefined;
+  let statusText: string | undefined;
+  let response: ReceivedResponse | undefined;
+
+  try {
+    for (;;) {
+      const answer = await fetch(hop.url, {
+        method: hop.method,
+        headers: hopHeaders(hop),
+        body: hop.body !== undefined && request.body ? encodeBody(request.body, hop.body) : undefined,
+        redirect: 'manual',
+        signal: controller.signal,
+        dispatcher: transport.dispatcher,
+      });
+      status = answer.status;
+      statusText = answer.statusText;
+      if (isRedirect(answer.status)) {
+        await answer.body?.cancel().catch(() => undefined);
+        if (redirects.length >= maxRedirects) {
+          const location = answer.headers.get('location');
+          const next = location ? URL.parse(location, hop.url.href)?.href : undefined;
+          const loop = next !== undefined && (next === firstUrl.href || redirects.some((r) => r.to === next));
+          verdict = {
+            classification: 'Unexpected response',
+            reason: 'redirect-limit',
+            explanation: `The server kept redirecting${loop ? ' in a loop' : ''}: ${maxRedirects} redirects were followed, the limit, and the next was not; check the URL.`,
+          };
+          response = { headers: headerRecord(answer.headers), body: '', bytes: 0, truncated: false };
+          break;
+        }
+        const decision = followRedirect(hop, answer.status, answer.headers.get('location'), origin, redactor);
+        if (decision.stop) {
+          verdict = decision.stop;
+          response = { headers: headerRecord(answer.headers), body: '', bytes: 0, truncated: false };
+          break;
+        }
+        redirects.push(decision.record);
+        hop = decision.hop;
+        continue;
+      }
+      const headers = headerRecord(answer.headers);
+      const contentType = answer.headers.get('content-type') ?? undefined;
+      const read = await readBody(answer.body as ReadableStream<Uint8Array> | null, maxResponseBytes);
+      response = { headers, bytes: read.bytes.length, truncated: read.truncated, contentType, ...decodeBody(read, contentType) };
+      verdict = classifyResponse({ status: answer.status, statusText: answer.statusText, headers, body: response.body, expectStatus: request.expectStatus, provider: request.provider });
+      break;
+    }
+  } catch (error) {
+    if (controller.signal.aborted && controller.signal.reason instanceof Timeout) {
+      verdict = { classification: 'Unreachable', reason: 'timeout', explanation: `No complete answer from ${hop.url.host} within ${timeoutMs} ms: the server is slow or unreachable; try again or raise the timeout.` };
+    } else if (controller.signal.aborted) {
+      verdict = { classification: 'Cancelled', reason: 'cancelled', explanation: 'The request was cancelled before the answer was complete.' };
+    } else {
+      verdict = classifyError(error, hop.url, timeoutMs, transport.proxyFor(hop.url) !== undefined);
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+    await ownTransport?.close();
+  }
+
+  const withheld: WithheldCredential[] = [];
+  for (const record of redirects) for (const w of record.withheld) if (!withheld.some((o) => o.kind === w.kind && o.name === w.name)) withheld.push(w);
+  if (verdict.classification === 'Failed authentication' && withheld.length > 0) {
+    verdict = {
+      ...verdict,
+      explanation: `${hop.url.origin} answered ${status} after a redirect from ${origin}, so the credentials were withheld from it: if you trust that origin, send the request to it directly.`,
+    };
+  }
+  const result: RequestResult = {
+    ...verdict,
+    title: request.title,
+    status,
+    statusText,
+    url: hop.url.href,
+    durationMs: Math.round(performance.now() - started),
+    redirects,
+    withheldCredentials: withheld,
+    omitted: request.omitted,
+    request: sent,
+    response,
+    tlsVerification: transport.tlsVerification,
+    proxy: transport.proxyFor(firstUrl),
+  };
+  return redactResult(result, redactor);
+}
+
+/** The last step of every path out of the core: each string of the result through the redactor. */
+export function redactResult(result: RequestResult, redactor: Redactor): RequestResult {
+  return redactDeep(result, redactor);
+}

@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { createRedactor, redactDeep } from '../../client/src/request';
+import { tokenForms } from '../support/tokens';
+
+const token = 'tok/en+val=ue&"x\\é-0123456789abcdef';
+
+describe('redactor', () => {
+  const redactor = createRedactor([token], ['user']);
+
+  for (const [form, text] of Object.entries(tokenForms(token))) {
+    it(`never lets the ${form} form of a secret through`, () => {
+      const redacted = redactor.redact(`before ${text} after`);
+      assert.ok(!redacted.includes(text), redacted);
+      assert.match(redacted, /^before .*•••.* after$/);
+      assert.equal(redactor.contains(text), true);
+    });
+  }
+
+  it('catches the secret inside a longer base64 text at every alignment', () => {
+    for (const prefix of ['', 'a', 'ab', 'abc', '{"token":"']) {
+      const encoded = Buffer.from(`${prefix}${token}" and more`).toString('base64');
+      assert.equal(redactor.redact(`x ${encoded} y`), 'x ••• y', prefix);
+    }
+  });
+
+  it('leaves text without a secret alone', () => {
+    assert.equal(redactor.redact('nothing to see: dXNlcg== tok/en'), 'nothing to see: dXNlcg== tok/en');
+    assert.equal(createRedactor([]).redact('anything'), 'anything');
+  });
+
+  it('redacts every string of a plain value, keys included', () => {
+    const value = { [token]: [token, { deep: `Bearer ${token}` }], n: 1, ok: true, none: null };
+    assert.deepEqual(redactDeep(value, redactor), { '•••': ['•••', { deep: 'Bearer •••' }], n: 1, ok: true, none: null });
+  });
+
+  it('never leaves a short secret in a user:secret base64 pair with a value in play', () => {
+    const short = createRedactor(['pw1'], ['alice']);
+    assert.equal(short.redact(`Basic ${Buffer.from('alice:pw1').toString('base64')}`), 'Basic •••');
+  });
+});
