@@ -114,8 +114,9 @@ export async function requestCommand(argv: string[], io: RequestIo): Promise<num
 
   for (const key of vars.keys()) {
     const variable = plan.variables.find((v) => v.key === key);
-    if (!variable) throw new UsageError(`--var ${key} matches no variable that ${plan.title} uses; its variables are ${plan.variables.map((v) => v.key).join(', ') || 'none'}.`);
-    if (variable.secret) throw new UsageError(`${variableName(variable)} is a secret: set ${secretEnvironmentName(key)} in the environment instead of passing it with --var.`);
+    // A warning, not an error: scripts pass one set of --var to a connector's every request.
+    if (!variable) io.stderr(`connector-check: --var ${key} is not used by ${plan.title}; its variables are ${plan.variables.map((v) => v.key).join(', ') || 'none'}.\n`);
+    else if (variable.secret) throw new UsageError(`${variableName(variable)} is a secret: set ${secretEnvironmentName(key)} in the environment instead of passing it with --var.`);
   }
   const filled = fillRequest(plan, (variable) => valueFor(variable, vars, io.env));
   if (filled.error) throw new UsageError(filled.error.missing.length > 0 ? missingMessage(filled.error.missing, plan.title) : filled.error.message);

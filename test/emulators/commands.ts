@@ -1,30 +1,6 @@
-import { parse } from 'jsonc-parser';
-
-interface Variable {
-  readonly key: string;
-  readonly default?: unknown;
-  readonly required?: boolean;
-  readonly secret?: boolean;
-}
-
-interface Scoped {
-  readonly variables?: readonly Variable[];
-}
-
-interface AuthMethod extends Scoped {
-  readonly id: string;
-  readonly type: string;
-}
-
-interface Endpoint extends Scoped {
-  readonly name: string;
-  readonly authentication?: readonly string[];
-}
-
-interface Connector extends Scoped {
-  readonly authentication?: readonly AuthMethod[];
-  readonly endpoints?: readonly Endpoint[];
-}
+import type { RequestTarget } from '../../server/src/service';
+import { secretEnvironmentName } from '../../client/src/request';
+import { connectorDocument, service } from '../support/service';
 
 /** A `connector-check request` command line for one request of a connector. */
 export interface RequestCommand {
@@ -47,38 +23,33 @@ export const sampleValues: Readonly<Record<string, string>> = {
   email: 'new.contact@example.com',
 };
 
-/** The environment variable `connector-check` reads a secret variable from: `CONNECTOR_SECRET_` and the key upper-cased, other characters as `_`. */
-export function secretEnvironmentVariable(key: string): string {
-  return `CONNECTOR_SECRET_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
 /** A word as a POSIX shell reads it back unchanged. */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
- * The command lines that send each token method's check request and then each endpoint's request of a connector file, with every
- * secret variable in an environment variable holding `token` and a `--var` for each required variable without a default.
+ * The command lines that send each token method's check request and then each endpoint's request of a connector file, as the
+ * language service plans them: every secret variable in an environment variable holding `token`, and a `--var` for each variable
+ * the request needs that has no default.
  */
-export function requestCommands(connectorText: string, file: string, token: string): RequestCommand[] {
-  const connector = parse(connectorText) as Connector;
-  const methods = (connector.authentication ?? []).filter((method) => method.type === 'token');
-  const several = (connector.authentication ?? []).length > 1;
-  const command = (method: AuthMethod, endpoint?: Endpoint) => {
-    const variables = [...(connector.variables ?? []), ...(method.variables ?? []), ...(endpoint?.variables ?? [])];
-    const secrets = [...new Set(variables.filter((v) => v.secret).map((v) => secretEnvironmentVariable(v.key)))];
+export async function requestCommands(connectorText: string, file: string, token: string): Promise<RequestCommand[]> {
+  const document = connectorDocument(connectorText);
+  const targets = service().requestTargets(document);
+  const several = targets.filter((t) => t.kind === 'auth').length > 1;
+  const commands: RequestCommand[] = [];
+  for (const target of targets) {
+    if (target.kind === 'auth' && target.authType !== 'token') continue;
+    const request: RequestTarget = target.kind === 'auth' ? { kind: 'auth', authId: target.id } : { kind: 'endpoint', endpoint: target.id };
+    const { plan } = await service().planRequest(document, request);
+    if (!plan) continue;
+    const secrets = [...new Set(plan.variables.filter((v) => v.secret).map((v) => secretEnvironmentName(v.key)))];
     const words = [...secrets.map((name) => `${name}=${shellQuote(token)}`), 'npx', 'connector-check', 'request', shellQuote(file)];
-    if (several) words.push('--auth', shellQuote(method.id));
-    if (endpoint) words.push('--endpoint', shellQuote(endpoint.name));
-    const needed = variables.filter((v) => v.required && !v.secret && v.default === undefined).map((v) => v.key);
-    for (const key of new Set(needed)) words.push('--var', shellQuote(`${key}=${sampleValues[key] ?? 'example'}`));
-    return words.join(' ');
-  };
-  const checks = methods.map((method) => ({ label: several ? `check ${method.id}` : 'check', command: command(method) }));
-  const endpoints = (connector.endpoints ?? []).flatMap((endpoint) => {
-    const method = methods.find((m) => endpoint.authentication?.includes(m.id));
-    return method ? [{ label: endpoint.name, command: command(method, endpoint) }] : [];
-  });
-  return [...checks, ...endpoints];
+    if (several && plan.authMethod) words.push('--auth', shellQuote(plan.authMethod.id));
+    if (target.kind === 'endpoint') words.push('--endpoint', shellQuote(target.id));
+    const needed = plan.variables.filter((v) => !v.secret && v.default === undefined && (v.required || plan.url.includes(`{{${v.key}}}`)));
+    for (const key of new Set(needed.map((v) => v.key))) words.push('--var', shellQuote(`${key}=${sampleValues[key] ?? 'example'}`));
+    commands.push({ label: target.kind === 'auth' ? (several ? `check ${target.id}` : 'check') : target.id, command: words.join(' ') });
+  }
+  return commands;
 }

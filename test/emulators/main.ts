@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       const text = pointAtEmulator(example, emulator.origin);
       fs.writeFileSync(file, text);
       lines.push('', `${provider}  ${emulator.origin}`, `  token: ${emulator.token}`);
-      for (const { label, command } of requestCommands(text, file, emulator.token)) lines.push(`  ${label}:`, `    ${command}`);
+      for (const { label, command } of await requestCommands(text, file, emulator.token)) lines.push(`  ${label}:`, `    ${command}`);
     }
   } catch (error) {
     await stop();
