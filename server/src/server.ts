@@ -15,7 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
-import { createConnectorLanguageService, RenameError, semanticTokenLegend } from './service';
+import { createConnectorLanguageService, RenameError, semanticTokenLegend, type PlanResult } from './service';
+import { planRequestMethod, requestTargetsMethod, type PlanRequestParams, type RequestTargetsParams, type RequestTargetsResult } from './protocol';
 
 /** What the host gives the server: the schema it loaded from disk. */
 export interface ServerOptions {
@@ -162,6 +163,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       for (const t of service.placeholderTokens(document, parse(document))) builder.push(t.line, t.character, t.length, 0, t.secret ? 0b11 : 0b01);
       return builder.build();
     }));
+
+  // Send Test Request: the targets for code lenses and the quick pick, and the plan of one. Values never cross the connection.
+  connection.onRequest(requestTargetsMethod, (params: RequestTargetsParams, token) =>
+    withDocument('Request targets', params.textDocument.uri, { connector: '', targets: [] } as RequestTargetsResult, token, (document) => service.requestTargets(document, parse(document))));
+  const noDocument: PlanResult = { refusal: { message: 'The connector file is not open in the editor.', diagnostics: [] } };
+  connection.onRequest(planRequestMethod, (params: PlanRequestParams, token) =>
+    withDocument('Plan request', params.textDocument.uri, noDocument, token, (document) => service.planRequest(document, params.target, parse(document))));
 
   documents.listen(connection);
   connection.listen();

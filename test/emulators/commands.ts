@@ -35,7 +35,7 @@ export function shellQuote(word: string): string {
  */
 export async function requestCommands(connectorText: string, file: string, token: string): Promise<RequestCommand[]> {
   const document = connectorDocument(connectorText);
-  const targets = service().requestTargets(document);
+  const { targets } = service().requestTargets(document);
   const several = targets.filter((t) => t.kind === 'auth').length > 1;
   const commands: RequestCommand[] = [];
   for (const target of targets) {

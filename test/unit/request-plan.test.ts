@@ -116,7 +116,8 @@ describe('planRequest', () => {
 
   it('lists every auth method and endpoint as a request target with its range', () => {
     const document = connectorDocument(example('odoo'));
-    const targets = service().requestTargets(document);
+    const { connector: name, targets } = service().requestTargets(document);
+    assert.equal(name, 'Odoo');
     assert.deepEqual(targets.map((t) => [t.kind, t.id, t.method]), [
       ['auth', 'api-key', 'POST'],
       ['endpoint', 'Search partners', 'POST'],

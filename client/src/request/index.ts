@@ -6,8 +6,5 @@ export { describeWithheld, renderResultText, resultJson, summarize } from './ren
 export type { Classification, Reason, ReceivedResponse, RedirectRecord, RequestResult, SentRequest, Verdict, WithheldCredential } from './result';
 export { sendDefaults, sendRequest, type SendOptions } from './send';
 export { createTransport, proxyFromEnvironment, type Transport, type TransportOptions } from './transport';
-
-/** Environment variable that holds a secret variable's value on the command line: `CONNECTOR_SECRET_` and the key upper-cased, other characters as `_`. */
-export function secretEnvironmentName(key: string): string {
-  return `CONNECTOR_SECRET_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
+export { curlCommand } from './curl';
+export { secretEnvironmentName } from './names';

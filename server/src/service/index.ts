@@ -4,5 +4,5 @@ export { diagnosticSource } from './rules/report';
 export { RenameError } from './navigation';
 export { semanticTokenLegend, type PlaceholderToken } from './semanticTokens';
 export type {
-  BlockingDiagnostic, JsonValue, PlanRefusal, PlanResult, PlanScope, PlannedParameter, PlannedVariable, Provider, RequestPlan, RequestTarget, RequestTargetInfo,
+  BlockingDiagnostic, JsonValue, PlanRefusal, PlanResult, PlanScope, PlannedParameter, PlannedVariable, Provider, RequestPlan, RequestTarget, RequestTargetInfo, RequestTargets,
 } from './plan';

@@ -22,7 +22,7 @@ import { documentSymbols } from './symbols';
 import { placeholderTokens, type PlaceholderToken } from './semanticTokens';
 import { rules } from './codes';
 import { buildModel } from './model';
-import { planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargetInfo } from './plan';
+import { planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargets } from './plan';
 import { checkCredentials, checkInertText } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
 import { checkPlaceholders } from './rules/placeholderRules';
@@ -62,7 +62,7 @@ export interface ConnectorLanguageService {
   /** Placeholder keys that resolve to a variable, marked when the variable is secret. */
   placeholderTokens(document: TextDocument, parsed?: JSONDocument): PlaceholderToken[];
   /** Every auth method's check request and every endpoint, with their ranges: what Send Test Request offers. */
-  requestTargets(document: TextDocument, parsed?: JSONDocument): RequestTargetInfo[];
+  requestTargets(document: TextDocument, parsed?: JSONDocument): RequestTargets;
   /** The request for an auth method's check or an endpoint, placeholders unfilled, or why it cannot be sent. */
   planRequest(document: TextDocument, target: RequestTarget, parsed?: JSONDocument): Promise<PlanResult>;
   /** Quick fixes carried by this service's diagnostics. */
@@ -201,7 +201,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     prepareRename: (document, position, parsed) => withAnalysis(document, parsed, null, (analysis) => prepareRename(document, analysis, document.offsetAt(position)) ?? null),
     rename: (document, position, newKey, parsed) => withAnalysis(document, parsed, null, (analysis) => rename(document, analysis, document.offsetAt(position), newKey) ?? null),
     placeholderTokens: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => placeholderTokens(document, analysis)),
-    requestTargets: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => requestTargets(document, analysis)),
+    requestTargets: (document, parsed) => withAnalysis(document, parsed, { connector: '', targets: [] }, (analysis) => requestTargets(document, analysis)),
     async planRequest(document, target, parsed) {
       const jsonDocument = parsed ?? parse(document);
       const diagnostics = await validate(document, jsonDocument);

@@ -109,8 +109,14 @@ function nodeRange(document: TextDocument, node: ASTNode): Range {
   return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
 }
 
+/** A connector's name and the requests it can send. */
+export interface RequestTargets {
+  readonly connector: string;
+  readonly targets: readonly RequestTargetInfo[];
+}
+
 /** Every auth method's check request and every endpoint, in file order. */
-export function requestTargets(document: TextDocument, analysis: Analysis): RequestTargetInfo[] {
+export function requestTargets(document: TextDocument, analysis: Analysis): RequestTargets {
   const targets: RequestTargetInfo[] = [];
   for (const { method } of analysis.authMethods) {
     if (method.id === undefined) continue;
@@ -127,7 +133,12 @@ export function requestTargets(document: TextDocument, analysis: Analysis): Requ
       authIds: endpoint.authentication.map((node) => node.value), range: nodeRange(document, endpoint.node),
     });
   }
-  return targets;
+  return { connector: connectorName(analysis), targets };
+}
+
+function connectorName(analysis: Analysis): string {
+  const name = findProperty(analysis.model.root, 'name')?.valueNode;
+  return name?.type === 'string' ? name.value : '';
 }
 
 function quoted(text: string): string {
@@ -292,10 +303,9 @@ export function planRequest(document: TextDocument, analysis: Analysis, diagnost
   }
 
   const authMethod = auth?.method.id !== undefined ? { id: auth.method.id, name: auth.method.nameNode?.value ?? auth.method.id, type: (type ?? 'token') as 'token' | 'none' } : undefined;
-  const connectorName = findProperty(analysis.model.root, 'name')?.valueNode;
   return {
     plan: {
-      connector: connectorName?.type === 'string' ? connectorName.value : '',
+      connector: connectorName(analysis),
       title,
       target: endpoint ? { kind: 'endpoint', endpoint: (target as { endpoint: string }).endpoint, authId: authMethod?.id } : { kind: 'auth', authId: authMethod!.id },
       authMethod,
