@@ -125,6 +125,7 @@ export class TestRequests implements vscode.Disposable {
       this.outcomes.set(`${uri}#${targetKey(plan.target)}`, summarize(result));
       this.outcomesChanged.fire();
       await this.results.show(connector, { result, documentUri: uri, target: plan.target, curl });
+      if (result.classification === 'Failed authentication' && secrets.length > 0) void this.offerNewToken(context, secrets, originOf(filled.request.url)!);
       return result;
     } catch (error) {
       if (error instanceof Cancelled) {
@@ -268,6 +269,21 @@ export class TestRequests implements vscode.Disposable {
       collected.push({ variable, ref, value, entry });
     }
     return collected;
+  }
+
+  /** After a failed authentication with a stored token, offers to replace it (the next send uses the new one). */
+  private async offerNewToken(context: SendContext, secrets: readonly SecretValue[], origin: string): Promise<void> {
+    const choice = await vscode.window.showWarningMessage(`Connector: ${context.plan.title} failed authentication. Replace the stored token?`, 'Enter a New Token');
+    if (!choice) return;
+    try {
+      for (const secret of secrets) {
+        const value = await this.askSecret(context, secret.variable, origin);
+        await this.secrets.store(secret.ref, value, origin);
+      }
+      void vscode.window.showInformationMessage('Connector: the new token is stored; send the request again to try it.');
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+    }
   }
 
   /** DESIGN §5.4: a stored secret goes to another origin only after a modal naming both origins. */
