@@ -20,10 +20,22 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * undici is imported only dynamically, for a proxy or when TLS verification is off (Node's own fetch serves the
+ * rest): it is its own file, dist/undici.js, so that the client and the command line do not load it otherwise.
+ */
+const undiciApart = {
+  name: 'undici-apart',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './undici.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [undiciApart] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js }, plugins: [undiciApart] },
+  { ...common, entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
 ];
 
 if (watch) {

@@ -28,10 +28,12 @@ export interface RequestIo {
   readonly signal?: AbortSignal;
 }
 
-function positiveInteger(option: string, text: string | undefined, fallback: number, min = 1): number {
+function positiveInteger(option: string, text: string | undefined, fallback: number, min = 1, max = 2 ** 31 - 1): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) throw new UsageError(`--${option} takes a whole number${min === 0 ? '' : ' above 0'}, for example --${option} ${fallback}.`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${option} takes a whole number from ${min} to ${max}, for example --${option} ${fallback}.`);
+  }
   return value;
 }
 
@@ -96,7 +98,7 @@ export async function requestCommand(argv: string[], io: RequestIo): Promise<num
   if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format ${format}: use --format text or --format json.`);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the connector file: connector-check request <file> [--auth ID] [--endpoint NAME].' : 'Name one connector file: connector-check request <file> [--auth ID] [--endpoint NAME].');
   const timeoutMs = positiveInteger('timeout-ms', values['timeout-ms'], sendDefaults.timeoutMs);
-  const maxRedirects = positiveInteger('max-redirects', values['max-redirects'], sendDefaults.maxRedirects, 0);
+  const maxRedirects = positiveInteger('max-redirects', values['max-redirects'], sendDefaults.maxRedirects, 0, 20);
   const maxResponseBytes = positiveInteger('max-response-bytes', values['max-response-bytes'], sendDefaults.maxResponseBytes);
   const vars = parseVars(values.var);
   const allowed = parseOrigins([...values['allow-origin'], ...(io.env.CONNECTOR_ALLOWED_ORIGINS ? [io.env.CONNECTOR_ALLOWED_ORIGINS] : [])]);
@@ -122,19 +124,19 @@ export async function requestCommand(argv: string[], io: RequestIo): Promise<num
   if (filled.error) throw new UsageError(filled.error.missing.length > 0 ? missingMessage(filled.error.missing, plan.title) : filled.error.message);
   const request = filled.request;
 
+  let transport;
+  try {
+    transport = await createTransport(proxyFromEnvironment(io.env));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   const origin = originOf(request.url)!;
   if (request.secrets.length > 0) {
     if (allowed.size > 0 && !allowed.has(origin)) {
+      await transport.close();
       throw new UsageError(`Refusing to send secrets to ${origin}: it is not an allowed origin (${[...allowed].join(', ')}); nothing was sent.`);
     }
     if (allowed.size === 0) io.stderr(`connector-check: sending secrets to ${origin} (pin it with --allow-origin ${origin}).\n`);
-  }
-
-  let transport;
-  try {
-    transport = createTransport(proxyFromEnvironment(io.env));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   let result: RequestResult;
   try {

@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Agent } from 'undici';
+import { Agent, fetch } from 'undici';
 import type { Transport } from '../../client/src/request';
 
 /** A request a test server received, read whole. */
@@ -156,5 +156,5 @@ export function makeCertificates(): TestCertificates {
 /** A transport like the real one, with extra options for the undici agent (a CA to trust, a failing DNS lookup). */
 export function testTransport(connect: Agent.Options['connect']): Transport {
   const agent = new Agent({ connect });
-  return { dispatcher: agent, tlsVerification: true, proxyFor: () => undefined, close: () => agent.destroy() };
+  return { fetch: (url, init) => fetch(url, { ...init, dispatcher: agent }), tlsVerification: true, proxyFor: () => undefined, close: () => agent.destroy() };
 }

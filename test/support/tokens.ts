@@ -11,6 +11,8 @@ export function tokenForms(secret: string, user = 'user'): Record<string, string
     userColonSecret: Buffer.from(`${user}:${secret}`).toString('base64'),
     otherUserColonSecret: Buffer.from(`someone-else:${secret}`).toString('base64'),
     jsonEscaped: JSON.stringify(secret).slice(1, -1),
+    doubleJsonEscaped: JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1),
+    latin1: Buffer.from(secret, 'utf8').toString('latin1'),
     unicodeEscaped: secret.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
   };
 }

@@ -391,7 +391,7 @@ describe('sendRequest', () => {
     it('sends through the configured proxy, and says so', async () => {
       const proxy = track(await startProxy());
       const server = track(await startServer((request, response) => json(response, authorized(request) ? 200 : 401, {})));
-      const transport = createTransport({ proxy: proxy.origin });
+      const transport = await createTransport({ proxy: proxy.origin });
       const result = await send(`${server.origin}/me`, undefined, { transport });
       await transport.close();
       assert.equal(result.classification, 'Operational');
@@ -402,7 +402,7 @@ describe('sendRequest', () => {
     it('bypasses the proxy for NO_PROXY hosts', async () => {
       const proxy = track(await startProxy());
       const server = track(await startServer((_request, response) => json(response, 200, {})));
-      const transport = createTransport({ proxy: proxy.origin, noProxy: 'localhost,127.0.0.1' });
+      const transport = await createTransport({ proxy: proxy.origin, noProxy: 'localhost,127.0.0.1' });
       const result = await send(`${server.origin}/me`, undefined, { transport });
       await transport.close();
       assert.equal(result.classification, 'Operational');
@@ -412,7 +412,7 @@ describe('sendRequest', () => {
 
     it('says when certificate verification was turned off by the caller', async () => {
       const server = track(await startTlsServer(certificates.selfSigned, (_request, response) => json(response, 200, {})));
-      const transport = createTransport({ rejectUnauthorized: false });
+      const transport = await createTransport({ rejectUnauthorized: false });
       const result = await send(`${server.origin}/me`, undefined, { transport });
       await transport.close();
       assert.equal(result.classification, 'Operational');

@@ -104,22 +104,29 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function innermostMessage(error: unknown): string {
+/** The innermost error's message, redacted before its white space is folded (folding would hide a secret from the redactor). */
+function innermostMessage(error: unknown, redact: (text: string) => string): string {
   let message = error instanceof Error ? error.message : String(error);
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     if (current instanceof Error && current.message) message = current.message;
     current = (current as { cause?: unknown }).cause;
   }
-  return message.replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+  return redact(message).replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
 }
 
 const trustHint = 'if it is signed by your organisation\'s private CA, trust that CA by starting with NODE_EXTRA_CA_CERTS=/path/to/ca.pem';
 
-/** Classifies a failure to get an answer (DESIGN §5.6 Unreachable), one sentence per cause. */
-export function classifyError(error: unknown, url: URL, timeoutMs: number, viaProxy: boolean): Verdict {
+/**
+ * Classifies a failure to get an answer (DESIGN §5.6 Unreachable), one sentence per cause. `proxy` is the origin of
+ * the proxy the request went through; `redact` is applied to any text taken from the error.
+ */
+export function classifyError(error: unknown, url: URL, timeoutMs: number, proxy: string | undefined, redact: (text: string) => string = (text) => text): Verdict {
   const code = errorCode(error);
   const host = url.host;
   const unreachable = (reason: Verdict['reason'], explanation: string): Verdict => ({ classification: 'Unreachable', reason, explanation });
+  if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
+    return unreachable('proxy', `The proxy ${proxy} cannot be reached (${code === 'ECONNREFUSED' ? 'connection refused' : 'its host name does not resolve'}): check the proxy setting, or whether the proxy is running.`);
+  }
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -154,10 +161,10 @@ export function classifyError(error: unknown, url: URL, timeoutMs: number, viaPr
     case 'UND_ERR_BODY_TIMEOUT':
       return unreachable('timeout', `${host} stopped answering before the response was complete: try again, or raise the timeout (now ${timeoutMs} ms).`);
   }
-  const message = innermostMessage(error);
+  const message = innermostMessage(error, redact);
   if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS') || /certificate|tls|ssl/i.test(message)) {
     return unreachable('tls', `The TLS connection to ${host} failed (${message}), so nothing was sent; ${trustHint}.`);
   }
-  if (viaProxy && /proxy|tunnel/i.test(message)) return unreachable('proxy', `The proxy could not reach ${host} (${message}): check the proxy settings.`);
+  if (proxy && /proxy|tunnel/i.test(message)) return unreachable('proxy', `The proxy ${proxy} could not reach ${host} (${message}): check the proxy settings.`);
   return unreachable('network', `The request to ${host} failed before an answer arrived (${message}).`);
 }

@@ -98,7 +98,9 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
   }
   const missing: PlannedVariable[] = [];
   for (const variable of plan.variables) {
-    const value = valueOf(variable) ?? variable.default;
+    const given = valueOf(variable) ?? variable.default;
+    // A token read from a file often ends with a line break; fetch would trim it from a header, so the redactor must know the trimmed form.
+    const value = variable.secret ? given?.trim() : given;
     if (value !== undefined && value !== '') values.set(variable.id, value);
     else if (variable.required || variable.secret || urlVariables.has(variable.id)) missing.push(variable);
   }
@@ -168,6 +170,10 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
     });
 
   const headers = fillParameters(plan.headers, 'header');
+  const broken = headers.find((h) => /[\r\n\0]/.test(h.value));
+  if (broken) {
+    return { error: { message: `The value of the header ${broken.key} holds a line break or NUL character, which a header cannot carry: check the values of the variables it uses.`, missing: [] } };
+  }
   const urlParameters = fillParameters(plan.urlParameters, 'urlParameter');
 
   const urlUsed = new Set<string>();

@@ -6,6 +6,8 @@ export interface Redactor {
   redact(text: string): string;
   /** Whether the text holds any form of a secret. */
   contains(text: string): boolean;
+  /** Redacts a text cut at a size limit: a cut inside a secret leaves its start at the end, which goes too. */
+  redactCut(text: string): string;
 }
 
 const base64Alphabet = /[A-Za-z0-9+/=_-]/;
@@ -57,8 +59,12 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
   const base64 = new Set<string>();
   for (const secret of secrets) {
     if (secret === '') continue;
-    exact.add(secret);
-    exact.add(JSON.stringify(secret).slice(1, -1));
+    // A server that echoes a UTF-8 token in a header is read back as Latin-1 bytes; either may then sit in JSON text,
+    // escaped once, or twice when JSON text is held in a JSON string (an echo service's "data" field).
+    for (const text of [secret, Buffer.from(secret, 'utf8').toString('latin1')]) {
+      const once = JSON.stringify(text).slice(1, -1);
+      exact.add(text).add(once).add(JSON.stringify(once).slice(1, -1));
+    }
     // JSON.stringify leaves non-ASCII as is; servers that escape it write \uXXXX.
     exact.add(secret.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     // Some servers escape every character; JSON bodies are also unescaped before display, which catches mixed forms.
@@ -88,7 +94,7 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
   ];
   // Under 6 characters a base64 form would match ordinary words by chance.
   const base64Forms = [...base64].filter((form) => form.length >= 6 && !exact.has(form));
-  if (alternatives.length === 0 && base64Forms.length === 0) return { redact: (text) => text, contains: () => false };
+  if (alternatives.length === 0 && base64Forms.length === 0) return { redact: (text) => text, contains: () => false, redactCut: (text) => text };
 
   // Longest first, so that a form is never cut short by a shorter one it contains.
   const byLength = (a: string, b: string): number => b.length - a.length;
@@ -115,9 +121,25 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
     }
     return result;
   };
+  const lowerPercent = [...encoded].map((form) => form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+  const allForms = [...exact, ...encoded, ...lowerPercent, ...base64Forms];
   return {
     redact,
     contains: (text) => redact(text) !== text,
+    redactCut(text) {
+      const redacted = redact(text);
+      // The longest start of any form that the text ends with, from 4 characters up (shorter ones match by chance).
+      let cut = 0;
+      for (const form of allForms) {
+        for (let length = Math.min(form.length - 1, redacted.length); length >= 4 && length > cut; length--) {
+          if (redacted.endsWith(form.slice(0, length))) {
+            cut = length;
+            break;
+          }
+        }
+      }
+      return cut > 0 ? redacted.slice(0, redacted.length - cut) + redactionMark : redacted;
+    },
   };
 }
 

@@ -1,4 +1,3 @@
-import { fetch } from 'undici';
 import { classifyError, classifyResponse } from './classify';
 import { encodeBody, type FilledRequest } from './fill';
 import { followRedirect, isRedirect, type Hop } from './redirect';
@@ -62,8 +61,11 @@ async function readBody(body: ReadableStream<Uint8Array> | null, limit: number):
 
 const binaryType = /^(image|audio|video|font)\/|application\/(octet-stream|pdf|zip|gzip|x-tar|vnd\.)/i;
 
-/** Decodes a body for display: UTF-8 or the declared charset; JSON pretty-printed (which also unescapes it, so the redactor sees every secret in its plain form). */
-function decodeBody(read: BodyRead, contentType: string | undefined): Pick<ReceivedResponse, 'body' | 'note'> {
+/**
+ * Decodes a body for display: UTF-8 or the declared charset; JSON pretty-printed. A JSON body's strings are redacted
+ * once parsed, in their plain form, before they are escaped again for display.
+ */
+function decodeBody(read: BodyRead, contentType: string | undefined, redactor: Redactor): Pick<ReceivedResponse, 'body' | 'note'> {
   const { bytes } = read;
   if (bytes.length === 0) return { body: '' };
   if ((contentType && binaryType.test(contentType)) || bytes.includes(0)) {
@@ -81,12 +83,12 @@ function decodeBody(read: BodyRead, contentType: string | undefined): Pick<Recei
   }
   if (!read.truncated && (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text))) {
     try {
-      text = JSON.stringify(JSON.parse(text), null, 2);
+      text = JSON.stringify(redactDeep(JSON.parse(text) as unknown, redactor), null, 2);
     } catch {
       // Not JSON after all: shown as it came.
     }
   }
-  return { body: text, note };
+  return { body: read.truncated ? redactor.redactCut(text) : text, note };
 }
 
 class Timeout extends Error {}
@@ -97,11 +99,12 @@ class Timeout extends Error {}
  * Never throws: every failure is a result.
  */
 export async function sendRequest(request: FilledRequest, options: SendOptions = {}): Promise<RequestResult> {
-  const timeoutMs = options.timeoutMs ?? sendDefaults.timeoutMs;
+  // setTimeout takes at most 2^31 - 1 ms (about 24 days); a larger delay would fire at once.
+  const timeoutMs = Math.min(options.timeoutMs ?? sendDefaults.timeoutMs, 2 ** 31 - 1);
   const maxRedirects = options.maxRedirects ?? sendDefaults.maxRedirects;
   const maxResponseBytes = options.maxResponseBytes ?? sendDefaults.maxResponseBytes;
   const redactor = createRedactor(request.secrets, request.companions);
-  const ownTransport = options.transport ? undefined : createTransport();
+  const ownTransport = options.transport ? undefined : await createTransport();
   const transport = options.transport ?? ownTransport!;
 
   const controller = new AbortController();
@@ -128,13 +131,12 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
 
   try {
     for (;;) {
-      const answer = await fetch(hop.url, {
+      const answer = await transport.fetch(hop.url.href, {
         method: hop.method,
         headers: hopHeaders(hop),
         body: hop.body !== undefined && request.body ? encodeBody(request.body, hop.body) : undefined,
         redirect: 'manual',
         signal: controller.signal,
-        dispatcher: transport.dispatcher,
       });
       status = answer.status;
       statusText = answer.statusText;
@@ -164,8 +166,8 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
       }
       const headers = headerRecord(answer.headers);
       const contentType = answer.headers.get('content-type') ?? undefined;
-      const read = await readBody(answer.body as ReadableStream<Uint8Array> | null, maxResponseBytes);
-      response = { headers, bytes: read.bytes.length, truncated: read.truncated, contentType, ...decodeBody(read, contentType) };
+      const read = await readBody(answer.body, maxResponseBytes);
+      response = { headers, bytes: read.bytes.length, truncated: read.truncated, contentType, ...decodeBody(read, contentType, redactor) };
       verdict = classifyResponse({ status: answer.status, statusText: answer.statusText, headers, body: response.body, expectStatus: request.expectStatus, provider: request.provider });
       break;
     }
@@ -175,7 +177,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
     } else if (controller.signal.aborted) {
       verdict = { classification: 'Cancelled', reason: 'cancelled', explanation: 'The request was cancelled before the answer was complete.' };
     } else {
-      verdict = classifyError(error, hop.url, timeoutMs, transport.proxyFor(hop.url) !== undefined);
+      verdict = classifyError(error, hop.url, timeoutMs, transport.proxyFor(hop.url), (text) => redactor.redact(text));
     }
   } finally {
     clearTimeout(timer);

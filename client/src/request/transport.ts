@@ -1,4 +1,4 @@
-import { Agent, Dispatcher, EnvHttpProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /** How requests reach the network: proxies and TLS verification. */
 export interface TransportOptions {
@@ -13,9 +13,26 @@ export interface TransportOptions {
   readonly rejectUnauthorized?: boolean;
 }
 
-/** A dispatcher with what the result should say about it. */
+/** What a request is sent with: the parts of fetch's options the request core uses. */
+export interface FetchInit {
+  readonly method: string;
+  readonly headers: [string, string][];
+  readonly body?: string;
+  readonly redirect: 'manual';
+  readonly signal: AbortSignal;
+}
+
+/** The parts of fetch's response the request core reads. */
+export interface FetchResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null; [Symbol.iterator](): Iterator<[string, string]> };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+/** A fetch, its proxies and TLS settings, with what the result should say about them. */
 export interface Transport {
-  readonly dispatcher: Dispatcher;
+  fetch(url: string, init: FetchInit): Promise<FetchResponse>;
   /** The origin of the proxy for a URL, or undefined when the URL is reached directly. */
   proxyFor(url: URL): string | undefined;
   readonly tlsVerification: boolean;
@@ -51,20 +68,31 @@ function bypasses(noProxy: string | undefined, url: URL): boolean {
 }
 
 /**
- * Creates the transport for test requests: a direct agent, or undici's proxy agents with NO_PROXY honoured.
- * http and https URLs each use their own proxy (curl does not send https through `http_proxy`).
+ * Creates the transport for test requests. Direct, with TLS verified, it is Node's own fetch (undici, built into Node:
+ * nothing more to load); with a proxy, or verification turned off by the user, it is undici's fetch on its proxy
+ * agents with NO_PROXY honoured. http and https URLs each use their own proxy (curl does not send https through
+ * `http_proxy`). Throws one sentence for a proxy setting that is not a URL.
  */
-export function createTransport(options: TransportOptions = {}): Transport {
+export async function createTransport(options: TransportOptions = {}): Promise<Transport> {
   const rejectUnauthorized = options.rejectUnauthorized !== false;
-  const tls = { rejectUnauthorized };
-  const direct = new Agent({ connect: tls });
   const httpProxy = options.httpProxy ?? options.proxy;
   const httpsProxy = options.httpsProxy ?? options.proxy;
-  const via = (proxy: string | undefined): Dispatcher =>
-    proxy ? new EnvHttpProxyAgent({ httpProxy: proxy, httpsProxy: proxy, noProxy: options.noProxy ?? '', connect: tls, requestTls: tls }) : direct;
-  // Validate before building agents, so a bad setting is one clear sentence.
   if (httpProxy) proxyOrigin(httpProxy);
   if (httpsProxy) proxyOrigin(httpsProxy);
+  const proxyFor = (url: URL): string | undefined => {
+    const proxy = url.protocol === 'https:' ? httpsProxy : httpProxy;
+    return proxy && !bypasses(options.noProxy, url) ? proxyOrigin(proxy) : undefined;
+  };
+  if (!httpProxy && !httpsProxy && rejectUnauthorized) {
+    return { fetch: (url, init) => fetch(url, init), proxyFor, tlsVerification: true, close: async () => undefined };
+  }
+
+  // Loaded only here: undici's module graph takes longer to load than the whole request it sends.
+  const { Agent, Dispatcher, EnvHttpProxyAgent, fetch: undiciFetch } = await import('undici');
+  const tls = { rejectUnauthorized };
+  const direct = new Agent({ connect: tls });
+  const via = (proxy: string | undefined): Dispatcher =>
+    proxy ? new EnvHttpProxyAgent({ httpProxy: proxy, httpsProxy: proxy, noProxy: options.noProxy ?? '', connect: tls, requestTls: tls }) : direct;
   const forHttp = via(httpProxy);
   const forHttps = via(httpsProxy);
 
@@ -76,12 +104,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   })();
   const all = [...new Set([direct, forHttp, forHttps])];
   return {
-    dispatcher: router,
+    fetch: (url, init) => undiciFetch(url, { ...init, dispatcher: router }),
     tlsVerification: rejectUnauthorized,
-    proxyFor(url) {
-      const proxy = url.protocol === 'https:' ? httpsProxy : httpProxy;
-      return proxy && !bypasses(options.noProxy, url) ? proxyOrigin(proxy) : undefined;
-    },
+    proxyFor,
     async close() {
       // destroy, not close: a kept-alive socket must not hold the command line open.
       await Promise.all(all.map((d) => d.destroy().catch(() => undefined)));

@@ -99,7 +99,9 @@ export class TestRequests implements vscode.Disposable {
       const filled = fillRequest(plan, (variable) => (variable.secret ? secrets.find((s) => s.variable.id === variable.id)?.value : values.get(variable.id)));
       if (filled.error) throw new UserError(filled.error.message);
       await this.confirmOrigins(context, secrets, originOf(filled.request.url)!);
-      const transport = createTransport(settings.transport);
+      const transport = await createTransport(settings.transport).catch((error: unknown) => {
+        throw new UserError(error instanceof Error ? error.message : String(error));
+      });
       try {
         result = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: `Connector: sending ${plan.title}…`, cancellable: true },
@@ -123,8 +125,9 @@ export class TestRequests implements vscode.Disposable {
         return result;
       }
       this.outcomes.set(`${uri}#${targetKey(plan.target)}`, summarize(result));
-      this.outcomesChanged.fire();
       await this.results.show(connector, { result, documentUri: uri, target: plan.target, curl });
+      // After the result is beside the editor: a code lens refreshed while the editor is being split keeps its old text.
+      this.outcomesChanged.fire();
       if (result.classification === 'Failed authentication' && secrets.length > 0) void this.offerNewToken(context, secrets, originOf(filled.request.url)!);
       return result;
     } catch (error) {
