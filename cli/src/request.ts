@@ -140,7 +140,7 @@ export async function requestCommand(argv: string[], io: RequestIo): Promise<num
   }
   let result: RequestResult;
   try {
-    result = await sendRequest(request, { timeoutMs, maxRedirects, maxResponseBytes, signal: io.signal, transport });
+    result = await sendRequest(request, { timeoutMs, maxRedirects, maxResponseBytes, signal: io.signal, transport, userAgent: `${sendDefaults.userAgent} (connector-check)` });
   } finally {
     await transport.close();
   }

@@ -17,10 +17,12 @@ export interface SendOptions {
   readonly signal?: AbortSignal;
   /** Proxy and TLS; a direct transport with verification on when absent. */
   readonly transport?: Transport;
+  /** Sent when the request sets no User-Agent of its own. */
+  readonly userAgent?: string;
 }
 
 /** The defaults of DESIGN §5.5. */
-export const sendDefaults = { timeoutMs: 30_000, maxRedirects: 5, maxResponseBytes: 5 * 1024 * 1024 } as const;
+export const sendDefaults = { timeoutMs: 30_000, maxRedirects: 5, maxResponseBytes: 5 * 1024 * 1024, userAgent: 'ConnectorTokenAuth/0.1' } as const;
 
 function headerRecord(headers: Iterable<[string, string]>): Record<string, string> {
   const record: Record<string, string> = {};
@@ -28,11 +30,9 @@ function headerRecord(headers: Iterable<[string, string]>): Record<string, strin
   return record;
 }
 
-const userAgent = 'ConnectorTokenAuth/0.1 (connector-check)';
-
-function hopHeaders(hop: Hop): [string, string][] {
+function hopHeaders(hop: Hop, userAgent: string): [string, string][] {
   const headers: [string, string][] = hop.headers.map((h) => [h.key, h.value]);
-  // Some APIs refuse requests without a User-Agent of their own; undici's default says only "undici".
+  // Some APIs refuse requests without a User-Agent of their own; fetch's default says only "node" or "undici".
   if (!hop.headers.some((h) => h.key.toLowerCase() === 'user-agent')) headers.push(['User-Agent', userAgent]);
   return headers;
 }
@@ -103,6 +103,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
   const timeoutMs = Math.min(options.timeoutMs ?? sendDefaults.timeoutMs, 2 ** 31 - 1);
   const maxRedirects = options.maxRedirects ?? sendDefaults.maxRedirects;
   const maxResponseBytes = options.maxResponseBytes ?? sendDefaults.maxResponseBytes;
+  const userAgent = options.userAgent ?? sendDefaults.userAgent;
   const redactor = createRedactor(request.secrets, request.companions);
   const ownTransport = options.transport ? undefined : await createTransport();
   const transport = options.transport ?? ownTransport!;
@@ -121,7 +122,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
   const sent: SentRequest = {
     method: request.method,
     url: request.url,
-    headers: headerRecord(hopHeaders(hop)),
+    headers: headerRecord(hopHeaders(hop, userAgent)),
     body: request.body ? encodeBody(request.body) : undefined,
   };
   let verdict: Verdict | undefined;
@@ -133,7 +134,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
     for (;;) {
       const answer = await transport.fetch(hop.url.href, {
         method: hop.method,
-        headers: hopHeaders(hop),
+        headers: hopHeaders(hop, userAgent),
         body: hop.body !== undefined && request.body ? encodeBody(request.body, hop.body) : undefined,
         redirect: 'manual',
         signal: controller.signal,

@@ -3,7 +3,7 @@ import type { PlannedVariable, RequestPlan, RequestTarget, RequestTargetInfo } f
 import { requestSettings } from '../config';
 import { valueKey } from '../instances/instanceState';
 import type { InstanceStore } from '../instances/instanceStore';
-import { createTransport, curlCommand, fillRequest, originOf, sendRequest, summarize, variableName, type RequestResult } from '../request';
+import { createTransport, curlCommand, fillRequest, originOf, sendDefaults, sendRequest, summarize, variableName, type RequestResult } from '../request';
 import { decideOrigin, type SecretEntry, type SecretRef } from '../secrets/secretIndex';
 import type { SecretStore } from '../secrets/secretStore';
 import type { ResultView } from './resultView';
@@ -109,7 +109,7 @@ export class TestRequests implements vscode.Disposable {
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
             try {
-              return await sendRequest(filled.request, { timeoutMs: settings.timeoutMs, maxRedirects: settings.maxRedirects, maxResponseBytes: settings.maxResponseBytes, signal: controller.signal, transport });
+              return await sendRequest(filled.request, { timeoutMs: settings.timeoutMs, maxRedirects: settings.maxRedirects, maxResponseBytes: settings.maxResponseBytes, signal: controller.signal, transport, userAgent: `${sendDefaults.userAgent} (VS Code)` });
             } finally {
               subscription.dispose();
             }
@@ -295,20 +295,26 @@ export class TestRequests implements vscode.Disposable {
     if (asking.length === 0) return;
     const names = asking.map((s) => variableName(s.variable)).join(', ');
     const bound = [...new Set(asking.map((s) => s.entry!.origin))].join(', ');
+    // "Don't Send" is the first button, which Enter presses, so that a modal read too quickly sends nothing. (A close
+    // affordance would not do: VS Code makes the first of the other buttons the default.) Escape and Cancel send nothing too.
+    const dontSend: vscode.MessageItem = { title: 'Don\'t Send' };
+    const once: vscode.MessageItem = { title: 'Send Once' };
+    const always: vscode.MessageItem = { title: 'Always Allow' };
     const choice = await vscode.window.showWarningMessage(
       `Send your stored secret to ${origin}?`,
       {
         modal: true,
         detail: `${names} of ${context.connector} · ${context.instance} was entered for ${bound}. This request (${context.plan.title}) goes to ${origin}. Send it only if you trust that server.`,
       },
-      'Send once',
-      'Always allow',
+      dontSend,
+      once,
+      always,
     );
-    if (choice === undefined) {
+    if (choice === undefined || choice === dontSend) {
       this.log.info(`${context.connector} · ${context.plan.title}: not sent to ${origin}; the secret is bound to ${bound}.`);
       throw new Cancelled();
     }
-    if (choice === 'Always allow') for (const s of asking) await this.secrets.allowOrigin(s.entry!, origin);
+    if (choice === always) for (const s of asking) await this.secrets.allowOrigin(s.entry!, origin);
   }
 
   dispose(): void {

@@ -10,7 +10,7 @@ export interface SecretRef {
 export interface SecretEntry extends SecretRef {
   /** The origin (scheme, host, port) the secret was entered for. */
   readonly origin: string;
-  /** Other origins the user chose "Always allow" for. */
+  /** Other origins the user chose "Always Allow" for. */
   readonly allowedOrigins: readonly string[];
   /** ISO 8601. */
   readonly storedAt: string;

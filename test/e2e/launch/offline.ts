@@ -1,20 +1,27 @@
 /**
  * Offline end-to-end run: the packaged extension installed in code-server 4.100.3 (VS Code 1.100.3),
  * shown in Debian chromium driven by playwright-core. Runs the mocha suite of test/e2e inside the
- * real extension host, then checks the workbench UI. Prints `N passed, N failed` as its last line.
+ * real extension host, then checks the workbench UI: the language features, Send Test Request against
+ * a Shopify emulator run here, and Restricted Mode in a second code-server with workspace trust on.
+ * Last, it checks that no file the run wrote holds the token. Prints `N passed, N failed` as its last line.
  *
  * Environment: CONNECTOR_E2E_TIMEOUT_MS (whole run after installs, default 360000),
  * CONNECTOR_E2E_DEV=1 (load the development folder instead of the VSIX),
  * CONNECTOR_E2E_UPDATE_IMAGES=1 (copy the screenshots into docs/images),
- * CONNECTOR_E2E_ONLY=suite|ui (run one part only, while working on it).
+ * CONNECTOR_E2E_ONLY=suite|ui|send (run one part only, while working on it: `ui` is every workbench
+ * check, `send` only Send Test Request and Restricted Mode).
  */
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type ConsoleMessage } from 'playwright-core';
+import { pointAtEmulator, startEmulator, type Emulator } from '../../emulators';
+import { findLeaks } from './leaks';
 import { runLogged, stopAllProcessGroups, tail, trackProcessGroup } from './processes';
 import { readSuiteResults, resultsEnvVar } from './results';
+import { runRestrictedChecks, runSendChecks, sendFile } from './send';
 import { chromiumPath, ensureCodeServer, ensureDebianPackages, type CodeServerInstall } from './tools';
 import { runUiChecks, type Outcome } from './ui';
 
@@ -24,6 +31,7 @@ const runsDir = path.join(repoRoot, '.e2e-runs');
 const suiteModule = path.join(repoRoot, 'out', 'test', 'e2e', 'index.js');
 const workspaceFixture = path.join(repoRoot, 'test', 'e2e', 'workspace');
 const docsImages = path.join(repoRoot, 'docs', 'images');
+const shopifyExample = path.join(repoRoot, 'examples', 'shopify.connector.json');
 const vsixName = 'connector-token-auth.vsix';
 
 const runTimeoutMs = Number(process.env.CONNECTOR_E2E_TIMEOUT_MS ?? 360_000);
@@ -63,6 +71,9 @@ const outcomes: Outcome[] = [];
 let browser: Browser | undefined;
 let browserServer: BrowserServer | undefined;
 let finishing = false;
+const emulators: Emulator[] = [];
+/** What the leak check after the run needs: the run folder, the secrets typed into the workbench, the browser's folder. */
+let leakCheck: { root: string; browserFolder: string; secrets: string[] } | undefined;
 
 function log(message: string): void {
   console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)}s] ${message}`);
@@ -77,23 +88,27 @@ function pruneRuns(keep: number): void {
 }
 
 /** A folder for this run: code-server's user data, extensions, temp and XDG folders, logs, results, screenshots. */
-function createRunFolder(): Record<'root' | 'workspace' | 'results' | 'screenshots' | 'host', string> {
+function createRunFolder(): Record<'root' | 'workspace' | 'restrictedWorkspace' | 'results' | 'screenshots' | 'host' | 'browser', string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const root = path.join(runsDir, stamp);
   const folders = {
     root,
     workspace: path.join(root, 'workspace'),
+    restrictedWorkspace: path.join(root, 'workspace-restricted'),
     results: path.join(root, 'results'),
     screenshots: path.join(root, 'screenshots'),
     host: path.join(root, 'host-extension'),
+    browser: path.join(root, 'browser'),
   };
-  for (const sub of ['ud', 'ext', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'results', 'screenshots', 'host-extension']) {
+  for (const sub of ['ud', 'ud-restricted', 'ext', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'results', 'screenshots', 'host-extension', 'browser', 'workspace-restricted']) {
     fs.mkdirSync(path.join(root, sub), { recursive: true });
   }
   fs.cpSync(workspaceFixture, folders.workspace, { recursive: true });
   fs.writeFileSync(path.join(root, 'config.yaml'), '');
-  fs.mkdirSync(path.join(root, 'ud', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'ud', 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  for (const userData of ['ud', 'ud-restricted']) {
+    fs.mkdirSync(path.join(root, userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(root, userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  }
   // With the VSIX installed, the development path is an empty extension so the installed one is what runs.
   fs.writeFileSync(
     path.join(folders.host, 'package.json'),
@@ -114,15 +129,16 @@ function codeServerEnv(root: string, results: string): NodeJS.ProcessEnv {
   };
 }
 
-function codeServerArgs(root: string): string[] {
+/** code-server's arguments; `trust` leaves workspace trust on (folders open in Restricted Mode until trusted), with its own user data. */
+function codeServerArgs(root: string, trust = false): string[] {
   return [
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     '--config', path.join(root, 'config.yaml'),
-    '--user-data-dir', path.join(root, 'ud'),
+    '--user-data-dir', path.join(root, trust ? 'ud-restricted' : 'ud'),
     '--extensions-dir', path.join(root, 'ext'),
   ];
 }
@@ -139,10 +155,10 @@ function freePort(): Promise<number> {
 }
 
 /** Starts code-server in its own process group and resolves once /healthz answers. */
-async function startCodeServer(install: CodeServerInstall, root: string, env: NodeJS.ProcessEnv, port: number): Promise<void> {
-  const logFile = path.join(root, 'code-server.log');
+async function startCodeServer(install: CodeServerInstall, root: string, env: NodeJS.ProcessEnv, port: number, trust = false): Promise<void> {
+  const logFile = path.join(root, trust ? 'code-server-restricted.log' : 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [install.entry, '--bind-addr', `127.0.0.1:${port}`, ...codeServerArgs(root)], {
+  const child = spawn(process.execPath, [install.entry, '--bind-addr', `127.0.0.1:${port}`, ...codeServerArgs(root, trust)], {
     cwd: root,
     env,
     detached: true,
@@ -183,24 +199,45 @@ function isLoopback(url: string): boolean {
   }
 }
 
-/** Chromium with a fresh profile whose pages reach nothing but loopback. */
-async function openBrowser(root: string): Promise<BrowserContext> {
-  // A browser server, so its process is known: playwright starts chromium detached, in a group of its own.
-  const server = await chromium.launchServer({
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    headless: true,
-    timeout: 60_000,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  const pid = server.process().pid;
-  if (pid !== undefined) {
-    trackProcessGroup(pid);
+/**
+ * Chromium with a fresh profile, in `browserFolder`: playwright makes the profile in the temp folder, and
+ * chromium writes its own temp files there too.
+ */
+async function openBrowser(root: string, browserFolder: string): Promise<BrowserContext> {
+  const tmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = browserFolder;
+  try {
+    // A browser server, so its process is known: playwright starts chromium detached, in a group of its own.
+    const server = await chromium.launchServer({
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+      timeout: 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const pid = server.process().pid;
+    if (pid !== undefined) {
+      trackProcessGroup(pid);
+    }
+    browserServer = server;
+    browser = await chromium.connect(server.wsEndpoint());
+  } finally {
+    if (tmpdir === undefined) {
+      delete process.env.TMPDIR;
+    } else {
+      process.env.TMPDIR = tmpdir;
+    }
   }
-  browserServer = server;
-  browser = await chromium.connect(server.wsEndpoint());
+  return newContext(root);
+}
+
+/** A browser context (its own storage: cookies, IndexedDB, secrets) whose pages reach nothing but loopback. */
+async function newContext(root: string): Promise<BrowserContext> {
+  if (browser === undefined) {
+    throw new Error('the browser is not running');
+  }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const blocked = path.join(root, 'blocked-requests.log');
   await context.route('**/*', async (route) => {
@@ -321,7 +358,87 @@ async function finish(failure?: string): Promise<never> {
   };
   await Promise.race([closeBrowser(), new Promise((resolve) => setTimeout(resolve, 5000))]);
   await stopAllProcessGroups();
+  await Promise.all(emulators.map((emulator) => emulator.close().catch(() => undefined)));
+  if (leakCheck !== undefined) {
+    outcomes.push(checkForLeaks(leakCheck.root, leakCheck.browserFolder, leakCheck.secrets));
+  }
   process.exit(report());
+}
+
+/**
+ * After every process has stopped: no file the run wrote — code-server's user data and logs (the extension
+ * host's, with the Connector output channel's Connector.log), the workspaces, the launcher's own logs and
+ * results — holds any form of a token typed into the workbench.
+ */
+function checkForLeaks(root: string, browserFolder: string, secrets: readonly string[]): Outcome {
+  const name = 'after the run: no file the run wrote holds the token (raw, URL-encoded, base64, …)';
+  // The one place left out is the secret store itself: code-server keeps SecretStorage in the browser's
+  // storage, so the Chromium profile (and chromium's temp files) under `browserFolder` are not read.
+  const { leaks, files } = findLeaks(root, secrets, [browserFolder]);
+  const connectorLogs = [...findFiles(root, 'Connector.log')];
+  const sendLogged = connectorLogs.some((file) => fs.readFileSync(file, 'utf8').includes('→ Operational'));
+  if (leaks.length > 0) {
+    const found = leaks.map((leak) => `${path.relative(root, leak.file)}: ${leak.form}`);
+    return { name, passed: false, detail: [...new Set(found)].join('\n') };
+  }
+  if (!sendLogged) {
+    return { name, passed: false, detail: `no Connector.log with a sent request among the ${files} files read: the check would not have seen the output channel` };
+  }
+  log(`leak check: read ${files} files (${connectorLogs.length} Connector.log), found no form of the token`);
+  return { name, passed: true };
+}
+
+function* findFiles(folder: string, name: string): Generator<string> {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name === name) {
+      yield path.join(entry.parentPath, entry.name);
+    }
+  }
+}
+
+/** A Shopify token no one else has: random, so that finding it anywhere after the run is a leak. */
+function randomShopifyToken(): string {
+  return `shpat_${randomBytes(16).toString('hex')}`;
+}
+
+/**
+ * Send Test Request in the workbench against a Shopify emulator on loopback (and a second server on another
+ * port, for the origin modal); then Restricted Mode in a second code-server with workspace trust on.
+ */
+async function checkSendTestRequest(
+  install: CodeServerInstall,
+  context: BrowserContext,
+  env: NodeJS.ProcessEnv,
+  folders: ReturnType<typeof createRunFolder>,
+  baseUrl: string,
+  developmentPath: string | undefined,
+): Promise<void> {
+  const shop = await startEmulator('shopify', { token: randomShopifyToken() });
+  const other = await startEmulator('shopify', { token: randomShopifyToken() });
+  emulators.push(shop, other);
+  const wrongToken = randomShopifyToken();
+  leakCheck = { root: folders.root, browserFolder: folders.browser, secrets: [shop.token, wrongToken] };
+  const connector = pointAtEmulator(fs.readFileSync(shopifyExample, 'utf8'), shop.origin);
+  fs.writeFileSync(path.join(folders.workspace, sendFile), connector);
+  fs.writeFileSync(path.join(folders.restrictedWorkspace, sendFile), connector);
+
+  log(`checking Send Test Request against the Shopify emulator at ${shop.origin}`);
+  outcomes.push(...(await runSendChecks(context, { baseUrl, workspace: folders.workspace, screenshots: folders.screenshots, developmentPath, shop, other, wrongToken, log })));
+
+  const port = await freePort();
+  await startCodeServer(install, folders.root, env, port, true);
+  const restrictedUrl = `http://127.0.0.1:${port}`;
+  log(`checking Restricted Mode in a second code-server, with workspace trust on, at ${restrictedUrl}`);
+  const restrictedDevelopmentPath = developmentPath === undefined ? undefined : `vscode-remote://127.0.0.1:${port}${repoRoot}`;
+  outcomes.push(
+    ...(await runRestrictedChecks(await newContext(folders.root), {
+      baseUrl: restrictedUrl,
+      workspace: folders.restrictedWorkspace,
+      screenshots: folders.screenshots,
+      developmentPath: restrictedDevelopmentPath,
+      shop,
+    })),
+  );
 }
 
 async function main(): Promise<void> {
@@ -359,16 +476,19 @@ async function main(): Promise<void> {
   await startCodeServer(install, folders.root, env, port);
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`code-server ${baseUrl}`);
-  const context = await openBrowser(folders.root);
+  const context = await openBrowser(folders.root, folders.browser);
 
-  if (only !== 'ui') {
+  if (only === undefined || only === 'suite') {
     log('running the suite in the extension host');
     await runSuite(context, baseUrl, folders, Math.max(30_000, runTimeoutMs - (Date.now() - runStartedAt) - 60_000));
   }
   if (only !== 'suite') {
-    log('checking the workbench UI');
     const developmentPath = developmentMode ? `vscode-remote://127.0.0.1:${port}${repoRoot}` : undefined;
-    outcomes.push(...(await runUiChecks(context, baseUrl, folders.workspace, folders.screenshots, developmentPath)));
+    if (only !== 'send') {
+      log('checking the workbench UI');
+      outcomes.push(...(await runUiChecks(context, baseUrl, folders.workspace, folders.screenshots, developmentPath)));
+    }
+    await checkSendTestRequest(install, context, env, folders, baseUrl, developmentPath);
   }
   if (updateImages && outcomes.every((outcome) => outcome.passed)) {
     copyScreenshots(folders.screenshots);

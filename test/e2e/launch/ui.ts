@@ -38,20 +38,65 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
 }
 
 /** Resolves once the element's animations (a hover's fade-in) have finished, so a screenshot shows it opaque. */
-async function animationsFinished(locator: Locator): Promise<void> {
+export async function animationsFinished(locator: Locator): Promise<void> {
   await locator.evaluate((element: { getAnimations(options?: { subtree: boolean }): { finished: Promise<unknown> }[] }) =>
     Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)).then(() => undefined),
   );
 }
 
-/** Runs a command from the command palette by its label. */
-async function runCommand(page: Page, label: string): Promise<void> {
+/** Runs a command from the command palette by its label, once the row it selects is that command. */
+export async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${label}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
+}
+
+/** The first line of an error, and for a playwright timeout the locator it waited for. */
+function firstLines(error: unknown): string {
+  // eslint-disable-next-line no-control-regex -- playwright colours its messages
+  const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[\d+m/g, '').split('\n');
+  const waited = lines.find((line) => /waiting for /.test(line));
+  return [lines[0], waited?.trim()].filter(Boolean).join(' ');
+}
+
+/** Named checks on one page: each records an outcome, and a failure leaves a screenshot behind. */
+export interface Checks {
+  readonly outcomes: Outcome[];
+  /** Runs one check; resolves with whether it passed. */
+  check(name: string, body: () => Promise<void>): Promise<boolean>;
+  /** Records a check that could not run because an earlier one failed. */
+  skip(name: string, reason: string): void;
+}
+
+/** Checks named `<prefix>: …` whose failure screenshots are `failed-<prefix>-N.png`. */
+export function createChecks(page: Page, screenshots: string, prefix: string): Checks {
+  const outcomes: Outcome[] = [];
+  return {
+    outcomes,
+    async check(name, body) {
+      try {
+        if (outcomes.length > 0) {
+          // Whatever a failed check left open (a quick input, a menu, a hover) goes first.
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Escape');
+        }
+        await body();
+        outcomes.push({ name: `${prefix}: ${name}`, passed: true });
+        return true;
+      } catch (error) {
+        const file = path.join(screenshots, `failed-${prefix}-${outcomes.length + 1}.png`);
+        await page.screenshot({ path: file }).catch(() => undefined);
+        outcomes.push({ name: `${prefix}: ${name}`, passed: false, detail: `${firstLines(error)} (screenshot: ${file})` });
+        return false;
+      }
+    },
+    skip(name, reason) {
+      outcomes.push({ name: `${prefix}: ${name}`, passed: false, detail: `not run: ${reason}` });
+    },
+  };
 }
 
 /** Opens the workbench on the workspace with the broken connector file in the editor and runs the UI checks. */
@@ -62,25 +107,8 @@ export async function runUiChecks(
   screenshots: string,
   extensionDevelopmentPath?: string,
 ): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
   const page = await context.newPage();
-  const check = async (name: string, body: () => Promise<void>): Promise<boolean> => {
-    try {
-      if (outcomes.length > 0) {
-        // Whatever a failed check left open (a quick input, a menu, a hover) goes first.
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Escape');
-      }
-      await body();
-      outcomes.push({ name: `ui: ${name}`, passed: true });
-      return true;
-    } catch (error) {
-      const file = path.join(screenshots, `failed-${outcomes.length + 1}.png`);
-      await page.screenshot({ path: file }).catch(() => undefined);
-      outcomes.push({ name: `ui: ${name}`, passed: false, detail: `${(error as Error).message.split('\n')[0]} (screenshot: ${file})` });
-      return false;
-    }
-  };
+  const { outcomes, check } = createChecks(page, screenshots, 'ui');
   const file = path.join(workspace, brokenFile);
   const port = new URL(baseUrl).port;
   const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${file}`]];
