@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/service/**/*.ts', 'client/src/request/**/*.ts'],
+    files: ['server/src/service/**/*.ts', 'client/src/request/**/*.ts', 'client/src/importers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', pureModuleRestriction],
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,22 +1,27 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { createConnectorLanguageService } from '../../server/src/service';
+import { allRules, createConnectorLanguageService } from '../../server/src/service';
 import { readConnectorFile, readSchema, UsageError } from './files';
-import { formatText, hasErrors, lintText, type LintResult } from './lint';
+import { formatGithub, formatSarif, formatText, hasErrors, isLintFormat, lintFormats, lintText, readToolVersion, type LintFormat, type LintResult } from './lint';
 import { requestCommand, requestUsage } from './request';
+import { importCommand, importUsage } from './import';
 import { createRedactor } from '../../client/src/request/redact';
 
-const lintUsage = `Usage: connector-check lint [files or globs ...] [--format text|json]
+const lintUsage = `Usage: connector-check lint [files or globs ...] [--format text|json|sarif|github]
 
 Lints connector files (*.connector.json, *.connector.jsonc) with the same rules as the editor.
 With no files, lints every connector file below the current folder.
+--format text (default) compiler-like lines; json one array of results; sarif a SARIF 2.1.0 log
+(GitHub code scanning); github GitHub Actions annotations.
 Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
 const usage = `${lintUsage}
 
-${requestUsage}`;
-const commandsHint = 'use connector-check lint [files] or connector-check request <file>';
+${requestUsage}
+
+${importUsage}`;
+const commandsHint = 'use connector-check lint [files], connector-check request <file> or connector-check import curl|openapi';
 
 const defaultPatterns = ['**/*.connector.json', '**/*.connector.jsonc'];
 
@@ -42,7 +47,7 @@ async function lint(argv: string[], stdout: (text: string) => void): Promise<num
     return 0;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format ${format}: use --format text or --format json.`);
+  if (!isLintFormat(format)) throw new UsageError(`Unknown format ${format}: use --format ${lintFormats.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.`);
   const files = await expandFiles(positionals);
   if (files.length === 0) throw new UsageError('No connector files found: name files or globs, for example examples/*.connector.json.');
   const texts = files.map((file) => [file, readConnectorFile(file)] as const);
@@ -58,8 +63,17 @@ async function lint(argv: string[], stdout: (text: string) => void): Promise<num
     // A loop, not push(...): one pathological file can have more results than a call takes arguments.
     for (const result of fileResults) results.push(result);
   }
-  stdout(format === 'json' ? JSON.stringify(results, null, 2) + '\n' : formatText(results, files.length));
+  stdout(formatLint(format, results, files.length));
   return hasErrors(results) ? 1 : 0;
+}
+
+function formatLint(format: LintFormat, results: readonly LintResult[], fileCount: number): string {
+  switch (format) {
+    case 'json': return JSON.stringify(results, null, 2) + '\n';
+    case 'sarif': return formatSarif(results, allRules, readToolVersion());
+    case 'github': return formatGithub(results, fileCount);
+    case 'text': return formatText(results, fileCount);
+  }
 }
 
 /** One sentence for node:util parseArgs errors, whose own messages are long and unpunctuated. */
@@ -74,7 +88,7 @@ function parseArgsMessage(error: unknown, syntax: string): string | undefined {
 }
 
 const syntaxOf: Readonly<Record<string, string>> = {
-  lint: 'connector-check lint [files or globs] [--format text|json]',
+  lint: 'connector-check lint [files or globs] [--format text|json|sarif|github]',
   request: 'connector-check request <file> [--auth ID] [--endpoint NAME] [--var key=value ...] [--format text|json]',
 };
 
@@ -88,6 +102,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   try {
     if (command === 'lint') return await lint(rest, stdout);
     if (command === 'request') return await requestCommand(rest, { env, stdout, stderr, signal });
+    if (command === 'import') return await importCommand(rest, { stdout, stderr });
     if (command === undefined) throw new UsageError(`Name a command: ${commandsHint}.`);
     if (command === '--help' || command === '-h' || command === 'help') {
       stdout(usage + '\n');

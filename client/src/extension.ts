@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const codeLenses = new TestRequestCodeLenses(server, requests);
   context.subscriptions.push(instances, results, requests, codeLenses);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: connectorLanguageId }, codeLenses));
-  registerCommands(context, { client, outputChannel, server, requests, results, secrets, instances });
+  registerCommands(context, { client, outputChannel, server, requests, results, secrets, instances, extension: context });
   try {
     await client.start();
     context.subscriptions.push(new InstanceStatus(server, instances));

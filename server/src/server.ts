@@ -88,6 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         selectionRangeProvider: true,
         documentSymbolProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenLegend.tokenTypes], tokenModifiers: [...semanticTokenLegend.tokenModifiers] }, full: true },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'connector-language-server' },
     };
@@ -163,6 +164,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       for (const t of service.placeholderTokens(document, parse(document))) builder.push(t.line, t.character, t.length, 0, t.secret ? 0b11 : 0b01);
       return builder.build();
     }));
+
+  // After each placeholder: its variable's default, `required` or `secret`, read from the file (never a value).
+  connection.languages.inlayHint.on((params, token) =>
+    withDocument('Inlay hints', params.textDocument.uri, [], token, (document) => service.inlayHints(document, params.range, parse(document))));
 
   // Send Test Request: the targets for code lenses and the quick pick, and the plan of one. Values never cross the connection.
   connection.onRequest(requestTargetsMethod, (params: RequestTargetsParams, token) =>

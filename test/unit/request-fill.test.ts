@@ -84,6 +84,18 @@ describe('fillRequest', () => {
     assert.equal(result.error?.message, "The value of 'store' cannot be part of a host name: use letters, digits, dots and hyphens only.");
   });
 
+  it('sends URL user info as Basic authorization, the password percent-encoded in the URL and never taken for a host', async () => {
+    const plan = await planOf(connector({
+      method: { url: 'https://api:{{password}}@api.example.com/me', headers: [], variables: [{ key: 'password', secret: true, required: true }] },
+    }));
+    const password = 'p@ss:w/rd#1';
+    const request = fill(plan, { password });
+    assert.equal(request.url, 'https://api.example.com/me');
+    assert.deepEqual(request.headers, [{ key: 'Authorization', value: `Basic ${Buffer.from(`api:${password}`).toString('base64')}`, secret: true }]);
+    const both = await planOf(connector({ method: { url: 'https://api:{{token}}@api.example.com/me' } }));
+    assert.match(fillRequest(both, () => token).error?.message ?? '', /both in its URL's user info and in an Authorization header/);
+  });
+
   it('refuses a URL that is not absolute http(s) once filled', async () => {
     const plan = await planOf(connector({ method: { url: '{{base}}/me', variables: [{ key: 'token', secret: true, required: true }, { key: 'base', required: true }] } }));
     const result = fillRequest(plan, (v) => ({ token, base: 'ftp://files.example.com' })[v.key]);

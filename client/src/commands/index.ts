@@ -8,6 +8,7 @@ import type { ServerApi } from '../requests/serverApi';
 import { UserError, type TestRequests } from '../requests/testRequests';
 import { describeSecret, type SecretEntry } from '../secrets/secretIndex';
 import type { SecretStore } from '../secrets/secretStore';
+import { newConnector, newConnectorFromCurl, newConnectorFromOpenApi } from './newConnector';
 
 /** What commands may use. */
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
   readonly results: ResultView;
   readonly secrets: SecretStore;
   readonly instances: InstanceStore;
+  /** The extension's own files (the schema New Connector reads its presets from). */
+  readonly extension: vscode.ExtensionContext;
 }
 
 type CommandHandler = (context: CommandContext, ...args: unknown[]) => unknown;
@@ -213,6 +216,9 @@ export const commands: Readonly<Record<string, CommandHandler>> = {
     const connector = await connectorName(context, uri);
     await deleteInstance(context, connector, context.instances.active(connector));
   },
+  'connector.newConnector': (context) => newConnector(context),
+  'connector.newConnectorFromCurl': (context) => newConnectorFromCurl(context),
+  'connector.newConnectorFromOpenApi': (context) => newConnectorFromOpenApi(context),
 };
 
 /** Registers every command through one wrapper that logs a failure and tells the user in one sentence. */

@@ -73,13 +73,17 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-type UrlRegion = 'start' | 'host' | 'path' | 'query';
+type UrlRegion = 'start' | 'userinfo' | 'host' | 'path' | 'query';
 
 function regionAt(template: string, index: number): UrlRegion {
   const scheme = template.indexOf('://');
   if (scheme < 0 || index < scheme) return 'start';
-  const authorityEnd = template.slice(scheme + 3).search(/[/?#]/);
-  if (authorityEnd < 0 || index < scheme + 3 + authorityEnd) return 'host';
+  const authorityStart = scheme + 3;
+  const authorityLength = template.slice(authorityStart).search(/[/?#]/);
+  const authority = authorityLength < 0 ? template.slice(authorityStart) : template.slice(authorityStart, authorityStart + authorityLength);
+  // `https://user:{{password}}@host`: what comes before the last `@` of the authority is user info, not host.
+  if (index < authorityStart + authority.lastIndexOf('@')) return 'userinfo';
+  if (authorityLength < 0 || index < authorityStart + authorityLength) return 'host';
   const query = template.indexOf('?');
   return query >= 0 && index > query ? 'query' : 'path';
 }
@@ -181,6 +185,7 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
   const filledUrl = fill(plan.url, plan.urlScope, urlUsed, (value, index, id) => {
     switch (regionAt(plan.url, index)) {
       case 'start': return value;
+      case 'userinfo': return encodeURIComponent(value);
       case 'host':
         // A value that could move the request to another host (`evil.example#`) never becomes part of one.
         if (!hostCharacters.test(value)) badHost ??= id;
@@ -210,10 +215,11 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
     const password = decodeURIComponent(url.password);
     url.username = '';
     url.password = '';
-    if (!headers.some((h) => h.key.toLowerCase() === 'authorization')) {
-      const secret = holdsSecret(user) || holdsSecret(password) || [...urlUsed].some((id) => secretIds.has(id));
-      headers.push({ key: 'Authorization', value: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, secret });
+    if (headers.some((h) => h.key.toLowerCase() === 'authorization')) {
+      return { error: { message: `${plan.title} has credentials both in its URL's user info and in an Authorization header: keep one of them.`, missing: [] } };
     }
+    const secret = holdsSecret(user) || holdsSecret(password) || [...urlUsed].some((id) => secretIds.has(id));
+    headers.push({ key: 'Authorization', value: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, secret });
   }
 
   let body: FilledRequest['body'];

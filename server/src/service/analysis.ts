@@ -1,18 +1,11 @@
 import type { ASTNode, StringASTNode } from 'vscode-json-languageservice';
 import type { AuthMethod, ConnectorModel, Endpoint, RequestDefinition, Variable } from './model';
-import { credentialHint } from './credentials';
 import { scanPlaceholders, type Placeholder, type PlaceholderProblem, type StringLocation } from './placeholders';
 
 export type { StringLocation } from './placeholders';
 
 /** A placeholder in a request, with where it is sent. */
 export type PlaceholderUse = Placeholder;
-
-/** A request string that may hold a literal credential (it has a token prefix or a scheme word), for the credential rule. */
-export interface SuspectString {
-  readonly node: StringASTNode;
-  readonly location: StringLocation;
-}
 
 /** Everything the rules need to know about one request definition's strings. */
 export interface RequestStrings {
@@ -78,8 +71,6 @@ export interface Analysis {
   readonly authMethods: readonly AuthMethodAnalysis[];
   readonly endpoints: readonly EndpointAnalysis[];
   readonly methodsById: ReadonlyMap<string, AuthMethodAnalysis>;
-  /** The request strings that may hold a literal credential, found while scanning placeholders (most strings are not). */
-  readonly suspects: readonly SuspectString[];
   /** Sample-filled URLs, computed once per request by the rules that need them. */
   readonly sampleUrls: Map<RequestDefinition, SampleUrl | undefined>;
 }
@@ -135,14 +126,12 @@ function visitStrings(node: ASTNode | undefined, location: StringLocation, visit
   }
 }
 
-function scanRequest(text: string, request: RequestDefinition, suspects: SuspectString[]): RequestStrings {
+function scanRequest(text: string, request: RequestDefinition): RequestStrings {
   const uses: PlaceholderUse[] = [];
   const problems: PlaceholderProblem[] = [];
-  // One walk over the request's strings serves the placeholder rules and the credential rule.
   forEachRequestString(request, (node, location) => {
     const value = node.value;
     if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) scanPlaceholders(text, node, location, uses, problems);
-    if (credentialHint.test(value)) suspects.push({ node, location });
   });
   return { uses, problems };
 }
@@ -168,11 +157,10 @@ function scopeOf(parent: Scope | undefined, own: readonly Variable[] | ReadonlyM
 
 /** Scans every request once and resolves each endpoint's auth methods and scopes. */
 export function analyse(model: ConnectorModel, text: string): Analysis {
-  const suspects: SuspectString[] = [];
   const connectorScope = scopeOf(undefined, ownVariables(model.variables));
   const authMethods = model.authMethods.map((method) => ({
     method,
-    strings: scanRequest(text, method, suspects),
+    strings: scanRequest(text, method),
     scope: scopeOf(connectorScope, ownVariables(method.variables)),
   }));
   const methodsById = new Map<string, AuthMethodAnalysis>();
@@ -201,13 +189,13 @@ export function analyse(model: ConnectorModel, text: string): Analysis {
     const own = ownVariables(endpoint.variables);
     return {
       endpoint,
-      strings: scanRequest(text, endpoint, suspects),
+      strings: scanRequest(text, endpoint),
       methods,
       // Without variables of its own an endpoint shares its methods' scopes.
       scopes: isEmpty(own) ? parents : parents.map((parent) => scopeOf(parent, own)),
     };
   });
-  return { model, text, connectorScope, authMethods, endpoints, methodsById, suspects, sampleUrls: new Map() };
+  return { model, text, connectorScope, authMethods, endpoints, methodsById, sampleUrls: new Map() };
 }
 
 /** Fills a string's placeholders with sample values: a variable's default, else a neutral sample. */

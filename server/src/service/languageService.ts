@@ -20,10 +20,13 @@ import { completePlaceholder, keepSchemaOrder } from './completion';
 import { findDefinition, findReferences, placeholderHover, prepareRename, rename } from './navigation';
 import { documentSymbols } from './symbols';
 import { placeholderTokens, type PlaceholderToken } from './semanticTokens';
+import { inlayHints } from './inlayHints';
+import type { InlayHint } from 'vscode-languageserver-types';
 import { rules } from './codes';
 import { buildModel } from './model';
 import { planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargets } from './plan';
-import { checkCredentials, checkInertText } from './rules/credentialRules';
+import { createCredentialScanner } from './credentials';
+import { checkCredentials } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
 import { checkPlaceholders } from './rules/placeholderRules';
 import { checkProviders } from './rules/providerRules';
@@ -61,6 +64,8 @@ export interface ConnectorLanguageService {
   symbols(document: TextDocument, parsed?: JSONDocument): DocumentSymbol[];
   /** Placeholder keys that resolve to a variable, marked when the variable is secret. */
   placeholderTokens(document: TextDocument, parsed?: JSONDocument): PlaceholderToken[];
+  /** A hint after each placeholder in the range: its variable's default, `required` or `secret` (never a value). */
+  inlayHints(document: TextDocument, range?: Range, parsed?: JSONDocument): InlayHint[];
   /** Every auth method's check request and every endpoint, with their ranges: what Send Test Request offers. */
   requestTargets(document: TextDocument, parsed?: JSONDocument): RequestTargets;
   /** The request for an auth method's check or an endpoint, placeholders unfilled, or why it cannot be sent. */
@@ -115,6 +120,8 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
 
   // Per-service, not per-module: one analysis per parse, reused by the requests that follow an edit.
   const analyses = new WeakMap<JSONDocument, Analysis | null>();
+  // Per-service too: what each document's text held the last time, so that an edit rescans only the chunk it changed.
+  const credentialScanner = createCredentialScanner();
   const analysisOf = (document: TextDocument, parsed: JSONDocument): Analysis | undefined => {
     let analysis = analyses.get(parsed);
     if (analysis === undefined) {
@@ -133,8 +140,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     checkPlaceholders(analysis, reporter);
     checkUrls(analysis, reporter);
     checkHeaders(analysis, reporter);
-    checkCredentials(analysis, reporter);
-    checkInertText(analysis, (parsed as { comments?: Range[] }).comments ?? [], document, reporter);
+    checkCredentials(analysis, (parsed as { comments?: Range[] }).comments ?? [], document, reporter, credentialScanner);
     checkProviders(analysis, reporter);
     return reporter.diagnostics;
   };
@@ -201,6 +207,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
     prepareRename: (document, position, parsed) => withAnalysis(document, parsed, null, (analysis) => prepareRename(document, analysis, document.offsetAt(position)) ?? null),
     rename: (document, position, newKey, parsed) => withAnalysis(document, parsed, null, (analysis) => rename(document, analysis, document.offsetAt(position), newKey) ?? null),
     placeholderTokens: (document, parsed) => withAnalysis(document, parsed, [], (analysis) => placeholderTokens(document, analysis)),
+    inlayHints: (document, range, parsed) => withAnalysis(document, parsed, [], (analysis) => inlayHints(document, analysis, range)),
     requestTargets: (document, parsed) => withAnalysis(document, parsed, { connector: '', targets: [] }, (analysis) => requestTargets(document, analysis)),
     async planRequest(document, target, parsed) {
       const jsonDocument = parsed ?? parse(document);

@@ -3,6 +3,8 @@ import type { Analysis, PlaceholderUse, Scope } from '../analysis';
 import { forEachVariable, type AuthMethod, type Variable } from '../model';
 import { closest, type PlaceholderProblem } from '../placeholders';
 import { quote, Reporter, unnecessary } from './report';
+import { userinfoBounds } from './urlRules';
+import { declareVariableFixes, type PlaceholderSite } from './declareVariable';
 
 function problemMessage(problem: PlaceholderProblem): string {
   switch (problem.kind) {
@@ -48,10 +50,10 @@ function bestKey(key: string, scopes: readonly Scope[], suggestions: Suggestions
  * Reports an unknown placeholder and returns the variable it most likely means (its "did you mean"), so that one typo
  * gives one diagnostic: the meant variable then counts as used, and as sent.
  */
-function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string, suggestions: Suggestions): Variable | undefined {
+function reportUnknown(reporter: Reporter, use: PlaceholderUse, scopes: readonly Scope[], what: string, suggestions: Suggestions, analysis: Analysis, site: PlaceholderSite): Variable | undefined {
   const best = bestKey(use.key, scopes, suggestions);
   const hint = best !== undefined ? ` Did you mean ${quote('{{' + best + '}}')}?` : ' Declare it under `variables` or fix the key.';
-  const extra = best !== undefined ? reporter.fix(`Change to {{${best}}}`, reporter.edit(use.start + 2, use.end - 2, best)) : undefined;
+  const extra = best !== undefined ? reporter.fix(`Change to {{${best}}}`, reporter.edit(use.start + 2, use.end - 2, best)) : declareVariableFixes(analysis.text, analysis.model.root, use, site, reporter);
   reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} matches no ${what}.${hint}`, extra);
   if (best === undefined) return undefined;
   for (const scope of scopes) {
@@ -74,6 +76,10 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
   const checkSecretPlacement = (use: PlaceholderUse, variable: Variable): void => {
     if (!variable.secret) return;
     if (use.location === 'url' && !use.inQuery) {
+      // In the user info (`https://user:{{password}}@host`) a secret is no part of the host or path: the request sends
+      // it as `Authorization: Basic`, never in the request line, and a redirect to another origin drops it.
+      const userinfo = userinfoBounds(analysis.text, use.stringNode);
+      if (userinfo && use.start >= userinfo[0] && use.end <= userinfo[1]) return;
       reporter.at(rules.secretInUrl, use.start, use.end, `Secret ${quote(use.key)} is in the URL's host or path, where logs and browser history keep it: send it in a header instead.`);
     } else if (use.location === 'url' || use.location === 'urlParameter') {
       reporter.at(rules.secretInQuery, use.start, use.end, `Secret ${quote(use.key)} is sent in the query string, which servers and proxies log: send it in a header if the API allows.`);
@@ -86,7 +92,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
     for (const use of strings.uses) {
       const variable = scope.get(use.key);
       if (!variable) {
-        const meant = reportUnknown(reporter, use, scopes, 'connector or auth method variable', suggestions);
+        const meant = reportUnknown(reporter, use, scopes, 'connector or auth method variable', suggestions, analysis, { method });
         if (meant) used.add(meant);
         if (meant?.secret) secretSentBy.add(method);
         continue;
@@ -97,7 +103,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
     }
   }
 
-  for (const { strings, methods, scopes } of analysis.endpoints) {
+  for (const { endpoint, strings, methods, scopes } of analysis.endpoints) {
     for (const problem of strings.problems) reportProblem(problem, scopes, reporter);
     for (const use of strings.uses) {
       let missing: AuthMethod[] | undefined;
@@ -112,7 +118,7 @@ export function checkPlaceholders(analysis: Analysis, reporter: Reporter): void 
         }
       }
       if (!found) {
-        const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable', suggestions);
+        const meant = reportUnknown(reporter, use, scopes, 'endpoint, auth method or connector variable', suggestions, analysis, { endpoint, methods });
         if (meant) used.add(meant);
       } else if (missing) {
         reporter.at(rules.unknownPlaceholder, use.start, use.end, `Placeholder ${quote('{{' + use.key + '}}')} is not defined for auth method ${missing.map(methodLabel).join(', ')}, which this endpoint is enabled for: declare it there, on the endpoint, or on the connector.`);

@@ -75,7 +75,10 @@ const maxQuoted = 80;
  */
 export function maskForMessage(text: string): string {
   let masked = text.length > 4 * maxQuoted ? text.slice(0, 4 * maxQuoted) : text;
-  for (let found = findCredential(masked, true); found; found = findCredential(masked, true)) masked = masked.split(found.literal).join('•••');
+  // Every credential worth masking has a run of eight token characters (or is a URL's user info): most names have none.
+  if (/[\w.~+/=-]{8}|@/.test(masked)) {
+    for (let found = findCredential(masked, true); found && found.literal !== ''; found = findCredential(masked, true)) masked = masked.split(found.literal).join('•••');
+  }
   masked = masked.replace(/([?&][^=&#\s]*(?:token|key|secret|password|auth)[^=&#\s]*=)[^&#\s]+/gi, '$1•••');
   return masked.length > maxQuoted ? masked.slice(0, maxQuoted - 1) + '…' : masked;
 }

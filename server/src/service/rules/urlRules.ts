@@ -26,6 +26,21 @@ export function computeSampleUrl(request: RequestDefinition, scope: Scope): Samp
   return { filled, url: parseUrl(filled) };
 }
 
+/**
+ * The document offsets of a URL's user info (`user:password` before the `@` of `https://user:password@host`), or
+ * undefined when the URL has none. Read from the raw text, where a placeholder may stand for any part.
+ */
+export function userinfoBounds(text: string, urlNode: StringASTNode): [number, number] | undefined {
+  const [start, end] = contentBounds(text, urlNode);
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text.slice(start, Math.min(end, start + 64)));
+  if (!scheme) return undefined;
+  const authorityStart = start + scheme[0].length;
+  let authorityEnd = authorityStart;
+  while (authorityEnd < end && !'/?#'.includes(text[authorityEnd])) authorityEnd++;
+  const at = text.lastIndexOf('@', authorityEnd - 1);
+  return at >= authorityStart ? [authorityStart, at] : undefined;
+}
+
 /** Whether a host name is a loopback address, where plain http cannot be overheard. */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
