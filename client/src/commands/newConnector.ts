@@ -88,7 +88,8 @@ function suggestedName(preset: ConnectorPreset): string {
 /** Connector: New Connector…: a preset (the schema's auth method snippets), a name, the file. */
 export async function newConnector(context: AuthoringContext): Promise<vscode.TextDocument | undefined> {
   const presets = connectorPresets(await readSchema(context));
-  const picked = await vscode.window.showQuickPick(presets.map((preset) => ({ label: preset.label, detail: preset.description, preset })), {
+  // The snippet descriptions are Markdown; a quick pick shows text, so their backticks go.
+  const picked = await vscode.window.showQuickPick(presets.map((preset) => ({ label: preset.label, detail: preset.description.replace(/`/g, ''), preset })), {
     title: 'New Connector',
     placeHolder: 'How does the API take its token?',
     matchOnDetail: true,

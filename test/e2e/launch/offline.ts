@@ -1,24 +1,26 @@
 /**
  * Offline end-to-end run: the packaged extension installed in code-server 4.100.3 (VS Code 1.100.3),
  * shown in Debian chromium driven by playwright-core. Runs the mocha suite of test/e2e inside the
- * real extension host, then checks the workbench UI: the language features, Send Test Request against
- * a Shopify emulator run here, and Restricted Mode in a second code-server with workspace trust on.
- * Last, it checks that no file the run wrote holds the token. Prints `N passed, N failed` as its last line.
+ * real extension host, then checks the workbench UI: the language features, the New Connector commands (a preset,
+ * and a curl command with a literal token pasted from the clipboard), Send Test Request against a Shopify emulator
+ * run here, and Restricted Mode in a second code-server with workspace trust on.
+ * Last, it checks that no file the run wrote holds a token. Prints `N passed, N failed` as its last line.
  *
  * Environment: CONNECTOR_E2E_TIMEOUT_MS (whole run after installs, default 360000),
  * CONNECTOR_E2E_DEV=1 (load the development folder instead of the VSIX),
  * CONNECTOR_E2E_UPDATE_IMAGES=1 (copy the screenshots into docs/images),
- * CONNECTOR_E2E_ONLY=suite|ui|send (run one part only, while working on it: `ui` is every workbench
- * check, `send` only Send Test Request and Restricted Mode).
+ * CONNECTOR_E2E_ONLY=suite|ui|authoring|send (run one part only, while working on it: `ui` is every workbench
+ * check, `authoring` only the New Connector commands, `send` only Send Test Request and Restricted Mode).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type ConsoleMessage } from 'playwright-core';
 import { pointAtEmulator, startEmulator, type Emulator } from '../../emulators';
-import { findLeaks } from './leaks';
+import { runAuthoringChecks } from './authoring';
+import { findLeaks, type Leak } from './leaks';
 import { runLogged, stopAllProcessGroups, tail, trackProcessGroup } from './processes';
 import { readSuiteResults, resultsEnvVar } from './results';
 import { runRestrictedChecks, runSendChecks, sendFile } from './send';
@@ -32,12 +34,21 @@ const suiteModule = path.join(repoRoot, 'out', 'test', 'e2e', 'index.js');
 const workspaceFixture = path.join(repoRoot, 'test', 'e2e', 'workspace');
 const docsImages = path.join(repoRoot, 'docs', 'images');
 const shopifyExample = path.join(repoRoot, 'examples', 'shopify.connector.json');
+const openApiFolder = path.join(repoRoot, 'test', 'fixtures', 'openapi', 'petstore-separate');
 const vsixName = 'connector-token-auth.vsix';
 
 const runTimeoutMs = Number(process.env.CONNECTOR_E2E_TIMEOUT_MS ?? 360_000);
 const developmentMode = process.env.CONNECTOR_E2E_DEV === '1';
 const updateImages = process.env.CONNECTOR_E2E_UPDATE_IMAGES === '1';
 const only = process.env.CONNECTOR_E2E_ONLY;
+const parts = ['suite', 'ui', 'authoring', 'send'];
+/** Which parts run: all of them, or the one CONNECTOR_E2E_ONLY names (`ui`: every workbench check). */
+const runs = {
+  suite: only === undefined || only === 'suite',
+  workbench: only === undefined || only === 'ui',
+  authoring: only === undefined || only === 'ui' || only === 'authoring',
+  send: only === undefined || only === 'ui' || only === 'send',
+};
 
 const chromiumArgs = [
   '--headless',
@@ -72,8 +83,19 @@ let browser: Browser | undefined;
 let browserServer: BrowserServer | undefined;
 let finishing = false;
 const emulators: Emulator[] = [];
-/** What the leak check after the run needs: the run folder, the secrets typed into the workbench, the browser's folder. */
-let leakCheck: { root: string; browserFolder: string; secrets: string[] } | undefined;
+/** A part's secrets, which the leak check after the run looks for. */
+interface LeakWatch {
+  /** The name of the check's outcome. */
+  readonly name: string;
+  /** The secrets the part typed or pasted into the workbench. */
+  readonly secrets: readonly string[];
+  /** What a scan of the browser's folder found while the browser ran, when the part made one (see checkForLeaks). */
+  browserScan?: { leaks: Leak[]; files: number };
+  /** What one Connector.log must hold: proof that the scan read the output channel this part wrote to. */
+  readonly logged: string;
+}
+/** What the leak check after the run needs: the run folder, the browser's folder, and each part's secrets. */
+let leakCheck: { root: string; browserFolder: string; watches: LeakWatch[] } | undefined;
 
 function log(message: string): void {
   console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)}s] ${message}`);
@@ -360,7 +382,8 @@ async function finish(failure?: string): Promise<never> {
   await stopAllProcessGroups();
   await Promise.all(emulators.map((emulator) => emulator.close().catch(() => undefined)));
   if (leakCheck !== undefined) {
-    outcomes.push(checkForLeaks(leakCheck.root, leakCheck.browserFolder, leakCheck.secrets));
+    const { root, browserFolder, watches } = leakCheck;
+    outcomes.push(...watches.map((watch) => checkForLeaks(root, browserFolder, watch)));
   }
   process.exit(report());
 }
@@ -368,23 +391,35 @@ async function finish(failure?: string): Promise<never> {
 /**
  * After every process has stopped: no file the run wrote — code-server's user data and logs (the extension
  * host's, with the Connector output channel's Connector.log), the workspaces, the launcher's own logs and
- * results — holds any form of a token typed into the workbench.
+ * results, the page consoles — holds any form of the secrets of one part of the run.
+ *
+ * The browser's folder is not read then: playwright deletes the Chromium profile it made there when the browser
+ * closes, before this scan. A part whose secrets pass through the browser scans that folder itself while the browser
+ * still runs (`watch.browserScan`), and its findings count here. The New Connector part does: the curl command's
+ * token passes through the browser — the clipboard, the input box, the secret store (code-server keeps SecretStorage
+ * in the browser's storage) — but all of that is memory: headless chromium keeps its clipboard in the browser process,
+ * and each browser context is off the record (playwright's `newContext`), so its storage never reaches the profile on
+ * disk, and finding the token there is a leak. The Send Test Request part makes no such scan: it was written taking
+ * the profile for the secret store, to be left out.
  */
-function checkForLeaks(root: string, browserFolder: string, secrets: readonly string[]): Outcome {
-  const name = 'after the run: no file the run wrote holds the token (raw, URL-encoded, base64, …)';
-  // The one place left out is the secret store itself: code-server keeps SecretStorage in the browser's
-  // storage, so the Chromium profile (and chromium's temp files) under `browserFolder` are not read.
-  const { leaks, files } = findLeaks(root, secrets, [browserFolder]);
+function checkForLeaks(root: string, browserFolder: string, watch: LeakWatch): Outcome {
+  const { name } = watch;
+  const after = findLeaks(root, watch.secrets, [browserFolder]);
+  const leaks = [...after.leaks, ...(watch.browserScan?.leaks ?? [])];
   const connectorLogs = [...findFiles(root, 'Connector.log')];
-  const sendLogged = connectorLogs.some((file) => fs.readFileSync(file, 'utf8').includes('→ Operational'));
+  const logged = connectorLogs.some((file) => fs.readFileSync(file, 'utf8').includes(watch.logged));
   if (leaks.length > 0) {
     const found = leaks.map((leak) => `${path.relative(root, leak.file)}: ${leak.form}`);
     return { name, passed: false, detail: [...new Set(found)].join('\n') };
   }
-  if (!sendLogged) {
-    return { name, passed: false, detail: `no Connector.log with a sent request among the ${files} files read: the check would not have seen the output channel` };
+  if (watch.browserScan?.files === 0) {
+    return { name, passed: false, detail: `the browser's folder ${path.relative(root, browserFolder)} held no file while the browser ran: the scan would not have seen its profile` };
   }
-  log(`leak check: read ${files} files (${connectorLogs.length} Connector.log), found no form of the token`);
+  if (!logged) {
+    return { name, passed: false, detail: `no Connector.log holds "${watch.logged}" among the ${after.files} files read: the check would not have seen the output channel` };
+  }
+  const browser = watch.browserScan === undefined ? '' : ` after the run and ${watch.browserScan.files} in the running browser's folder`;
+  log(`leak check: read ${after.files} files (${connectorLogs.length} Connector.log)${browser}, found no form of ${watch.secrets.length === 1 ? 'the token' : `the ${watch.secrets.length} tokens`}`);
   return { name, passed: true };
 }
 
@@ -417,7 +452,11 @@ async function checkSendTestRequest(
   const other = await startEmulator('shopify', { token: randomShopifyToken() });
   emulators.push(shop, other);
   const wrongToken = randomShopifyToken();
-  leakCheck = { root: folders.root, browserFolder: folders.browser, secrets: [shop.token, wrongToken] };
+  leakCheck?.watches.push({
+    name: 'after the run: no file the run wrote holds the token (raw, URL-encoded, base64, …)',
+    secrets: [shop.token, wrongToken],
+    logged: '→ Operational',
+  });
   const connector = pointAtEmulator(fs.readFileSync(shopifyExample, 'utf8'), shop.origin);
   fs.writeFileSync(path.join(folders.workspace, sendFile), connector);
   fs.writeFileSync(path.join(folders.restrictedWorkspace, sendFile), connector);
@@ -441,7 +480,30 @@ async function checkSendTestRequest(
   );
 }
 
+/**
+ * The New Connector commands in a browser context of their own (its own, empty, secret store), with a HubSpot
+ * private app token no one else has in the curl command the clipboard holds.
+ */
+async function checkAuthoring(folders: ReturnType<typeof createRunFolder>, baseUrl: string, developmentPath: string | undefined): Promise<void> {
+  const curlToken = `pat-na1-${randomUUID()}`;
+  const watch: LeakWatch = {
+    name: 'after the run: no file the run wrote, nor the running browser\'s profile, holds the curl command\'s token (raw, URL-encoded, base64, …)',
+    secrets: [curlToken],
+    logged: 'Stored token of HubSpot account · Default, bound to https://api.hubapi.com.',
+  };
+  leakCheck?.watches.push(watch);
+  log('checking the New Connector commands');
+  const context = await newContext(folders.root);
+  outcomes.push(...(await runAuthoringChecks(context, { baseUrl, workspace: folders.workspace, screenshots: folders.screenshots, developmentPath, openApiFolder, curlToken, log })));
+  await context.close().catch(() => undefined);
+  // The browser still runs: its profile is on disk (see checkForLeaks).
+  watch.browserScan = findLeaks(folders.browser, [curlToken], []);
+}
+
 async function main(): Promise<void> {
+  if (only !== undefined && !parts.includes(only)) {
+    throw new Error(`CONNECTOR_E2E_ONLY=${only}: expected one of ${parts.join(', ')}`);
+  }
   fs.mkdirSync(toolsDir, { recursive: true });
   fs.mkdirSync(runsDir, { recursive: true });
   if (!fs.existsSync(suiteModule)) {
@@ -454,6 +516,7 @@ async function main(): Promise<void> {
   pruneRuns(4);
   const folders = createRunFolder();
   log(`run folder ${path.relative(repoRoot, folders.root)}`);
+  leakCheck = { root: folders.root, browserFolder: folders.browser, watches: [] };
   setTimeout(() => void finish(`the run did not finish within ${runTimeoutMs / 1000} s`), runTimeoutMs).unref();
   const env = codeServerEnv(folders.root, folders.results);
   const setupLog = path.join(folders.root, 'setup.log');
@@ -478,16 +541,19 @@ async function main(): Promise<void> {
   log(`code-server ${baseUrl}`);
   const context = await openBrowser(folders.root, folders.browser);
 
-  if (only === undefined || only === 'suite') {
+  if (runs.suite) {
     log('running the suite in the extension host');
     await runSuite(context, baseUrl, folders, Math.max(30_000, runTimeoutMs - (Date.now() - runStartedAt) - 60_000));
   }
-  if (only !== 'suite') {
-    const developmentPath = developmentMode ? `vscode-remote://127.0.0.1:${port}${repoRoot}` : undefined;
-    if (only !== 'send') {
-      log('checking the workbench UI');
-      outcomes.push(...(await runUiChecks(context, baseUrl, folders.workspace, folders.screenshots, developmentPath)));
-    }
+  const developmentPath = developmentMode ? `vscode-remote://127.0.0.1:${port}${repoRoot}` : undefined;
+  if (runs.workbench) {
+    log('checking the workbench UI');
+    outcomes.push(...(await runUiChecks(context, baseUrl, folders.workspace, folders.screenshots, developmentPath)));
+  }
+  if (runs.authoring) {
+    await checkAuthoring(folders, baseUrl, developmentPath);
+  }
+  if (runs.send) {
     await checkSendTestRequest(install, context, env, folders, baseUrl, developmentPath);
   }
   if (updateImages && outcomes.every((outcome) => outcome.passed)) {

@@ -77,7 +77,7 @@ async function editorText(page: Page, editor: Locator): Promise<string> {
 }
 
 /** Clicks a button of the modal dialog that is open, and waits for the dialog to close. */
-async function answerDialog(page: Page, button: string): Promise<void> {
+export async function answerDialog(page: Page, button: string): Promise<void> {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.locator('.monaco-button', { hasText: button }).first().click({ timeout: 10_000 });
   await dialog.waitFor({ state: 'hidden', timeout: 10_000 });

@@ -65,8 +65,11 @@ function firstLines(error: unknown): string {
 /** Named checks on one page: each records an outcome, and a failure leaves a screenshot behind. */
 export interface Checks {
   readonly outcomes: Outcome[];
-  /** Runs one check; resolves with whether it passed. */
-  check(name: string, body: () => Promise<void>): Promise<boolean>;
+  /**
+   * Runs one check; resolves with whether it passed. Escape goes first, to close whatever a failed check left open,
+   * unless `continuing`: the check goes on from a quick input or dialog that the one before it left open on purpose.
+   */
+  check(name: string, body: () => Promise<void>, continuing?: boolean): Promise<boolean>;
   /** Records a check that could not run because an earlier one failed. */
   skip(name: string, reason: string): void;
 }
@@ -76,9 +79,9 @@ export function createChecks(page: Page, screenshots: string, prefix: string): C
   const outcomes: Outcome[] = [];
   return {
     outcomes,
-    async check(name, body) {
+    async check(name, body, continuing = false) {
       try {
-        if (outcomes.length > 0) {
+        if (outcomes.length > 0 && !continuing) {
           // Whatever a failed check left open (a quick input, a menu, a hover) goes first.
           await page.keyboard.press('Escape');
           await page.keyboard.press('Escape');
