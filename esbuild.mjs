@@ -58,7 +58,10 @@ const importersApart = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [undiciApart, importersApart] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [withoutNodeForge] },
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js }, plugins: [undiciApart, importersApart, withoutNodeForge] },
+  // The command line is cli-main.js, run by cli.js through a V8 code cache (see cli/src/launcher.ts). Its dynamic
+  // imports become require(), which the launcher provides: a script compiled by node:vm has no module loader of its own.
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js', supported: { 'dynamic-import': false }, plugins: [undiciApart, importersApart, withoutNodeForge] },
+  { ...common, entryPoints: ['cli/src/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/src/importers/index.ts'], outfile: 'dist/importers.js', plugins: [withoutNodeForge] },
   { ...common, entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
 ];
