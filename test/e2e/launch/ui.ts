@@ -155,6 +155,9 @@ export async function runUiChecks(
   await check('Quick Fix on the unknown placeholder offers the closest variable', async () => {
     const { line, column } = lineColumnOf(file, '{{tokn}}');
     await goTo(page, line, column + 3);
+    // The light bulb shows once the editor has the code actions at the cursor; pressing Ctrl+. before that can
+    // race the editor's own request.
+    await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
     await menu.locator('.monaco-list-row', { hasText: 'Change to {{token}}' }).first().waitFor({ state: 'visible', timeout: 15_000 });
