@@ -1,4 +1,5 @@
 // Bundles the extension client, the language server and the command line into dist/.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -55,13 +56,23 @@ const importersApart = {
   },
 };
 
+/** The package's `bin`: executable whoever built it (esbuild writes files as plain, and npm links bins only at install). */
+const executable = {
+  name: 'executable',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0) fs.chmodSync(build.initialOptions.outfile, 0o755);
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [undiciApart, importersApart] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [withoutNodeForge] },
   // The command line is cli-main.js, run by cli.js through a V8 code cache (see cli/src/launcher.ts). Its dynamic
   // imports become require(), which the launcher provides: a script compiled by node:vm has no module loader of its own.
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js', supported: { 'dynamic-import': false }, plugins: [undiciApart, importersApart, withoutNodeForge] },
-  { ...common, entryPoints: ['cli/src/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['cli/src/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [executable] },
   { ...common, entryPoints: ['client/src/importers/index.ts'], outfile: 'dist/importers.js', plugins: [withoutNodeForge] },
   { ...common, entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
 ];
