@@ -94,7 +94,9 @@ const syntaxOf: Readonly<Record<string, string>> = {
 
 /** Runs `connector-check` with the given arguments and returns its exit code. Everything it prints passes through a redactor of the environment's secrets. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
-  const secrets = Object.entries(env).flatMap(([name, value]) => (name.startsWith('CONNECTOR_SECRET_') && value ? [value] : []));
+  // Defence in depth behind the request core's own redaction. A value of a few characters would also match our own
+  // words and JSON keys; the core redacts those in what it returns, and no real token is that short.
+  const secrets = Object.entries(env).flatMap(([name, value]) => (name.startsWith('CONNECTOR_SECRET_') && value && value.trim().length >= 6 ? [value, value.trim()] : []));
   const redactor = createRedactor(secrets);
   const stdout = (text: string): boolean => process.stdout.write(redactor.redact(text));
   const stderr = (text: string): boolean => process.stderr.write(redactor.redact(text));

@@ -81,7 +81,17 @@ describe('fillRequest', () => {
     }));
     assert.equal(fill(plan, { token, store: 'demo', segment: 'a b?c' }).url, 'https://demo.example.com/a/a%20b%3Fc');
     const result = fillRequest(plan, (v) => ({ token, store: 'evil.example#', segment: 'x' })[v.key]);
-    assert.equal(result.error?.message, "The value of 'store' cannot be part of a host name: use letters, digits, dots and hyphens only.");
+    assert.equal(result.error?.message, "The value of 'store' cannot be part of this host name: use letters, digits and hyphens (and dots only where the name does not end with the value).");
+  });
+
+  it('regression: a value that ends a host name written around it never moves the request to another domain', async () => {
+    const variables = [{ key: 'token', secret: true, required: true }, { key: 'suffix', required: true }, { key: 'store', required: true }];
+    const suffix = await planOf(connector({ method: { url: 'https://api.example.com{{suffix}}/x', variables: variables.slice(0, 2) } }));
+    assert.match(fillRequest(suffix, (v) => ({ token, suffix: '.evil.example' })[v.key]).error?.message ?? '', /cannot be part of this host name/);
+    assert.equal(fill(suffix, { token, suffix: '-eu' }).url, 'https://api.example.com-eu/x');
+    // A leading label keeps the request within the domain written after it; a whole host is the user's to choose.
+    const leading = await planOf(connector({ method: { url: 'https://{{store}}.example.com/x', variables: [variables[0], variables[2]] } }));
+    assert.equal(fill(leading, { token, store: 'eu.demo' }).url, 'https://eu.demo.example.com/x');
   });
 
   it('sends URL user info as Basic authorization, the password percent-encoded in the URL and never taken for a host', async () => {

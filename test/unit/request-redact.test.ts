@@ -36,6 +36,33 @@ describe('redactor', () => {
     assert.equal(redactor.redactCut('a cut text with nothing secret'), 'a cut text with nothing secret');
   });
 
+  it('regression: never lets a secret through when a server escapes only some of its characters', () => {
+    const secret = 'Ab3/dEf+GhIjKlMn0pQrStUvWxYz==';
+    const r = createRedactor([secret]);
+    const echoes = {
+      pythonQuote: 'Ab3/dEf%2BGhIjKlMn0pQrStUvWxYz%3D%3D',
+      phpJson: 'Ab3\\/dEf+GhIjKlMn0pQrStUvWxYz==',
+      gson: 'Ab3/dEf+GhIjKlMn0pQrStUvWxYz\\u003d\\u003d',
+      oneUnicodeEscape: 'Ab3/dE\\u0066+GhIjKlMn0pQrStUvWxYz==',
+      htmlEntities: 'Ab3&#x2F;dEf&#43;GhIjKlMn0pQrStUvWxYz&#61;&#61;',
+      doublePercent: encodeURIComponent(encodeURIComponent(secret)),
+    };
+    for (const [name, echo] of Object.entries(echoes)) assert.equal(r.redact(`<p>${echo}</p>`), '<p>•••</p>', name);
+  });
+
+  it('regression: a cut inside a multi-byte character of the secret takes the start of the secret with it', () => {
+    const secret = 'sk_0123456789é-abcdef';
+    const r = createRedactor([secret]);
+    assert.equal(r.redactCut('t=sk_0123456789\uFFFD'), 't=•••');
+  });
+
+  it('regression: two secrets, one inside the other\'s base64, are both redacted', () => {
+    const long = 'a-long-secret-value-0123456789';
+    const short = Buffer.from(long).toString('base64').slice(8, 16);
+    const r = createRedactor([long, short]);
+    assert.equal(r.redact(`x ${Buffer.from(long).toString('base64')} y`), 'x ••• y');
+  });
+
   it('leaves text without a secret alone', () => {
     assert.equal(redactor.redact('nothing to see: dXNlcg== tok/en'), 'nothing to see: dXNlcg== tok/en');
     assert.equal(createRedactor([]).redact('anything'), 'anything');

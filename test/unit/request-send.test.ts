@@ -244,6 +244,27 @@ describe('sendRequest', () => {
     });
   });
 
+  describe('short secrets', () => {
+    it('regression: never shows Basic authorization made from URL user info with a short password', async () => {
+      const server = track(await startServer((_request, response) => json(response, 200, {})));
+      const text = JSON.stringify({
+        name: 'Basic', authentication: [{ id: 'b', name: 'B', type: 'token', url: `http://apiuser:{{token}}@127.0.0.1:${server.port}/me`, variables: [{ key: 'token', secret: true, required: true }] }],
+      });
+      const result = await sendRequest(await prepare(text, 'hunter'));
+      assert.equal(server.seen[0].headers.authorization, `Basic ${Buffer.from('apiuser:hunter').toString('base64')}`);
+      assert.equal(result.request.headers.Authorization, 'Basic •••');
+      assert.ok(!JSON.stringify(result).includes(Buffer.from('apiuser:hunter').toString('base64')));
+    });
+
+    it('keeps the shape of the result with a one-character secret', async () => {
+      const server = track(await startServer((_request, response) => json(response, 200, { echo: 'e' })));
+      const result = await sendRequest(await prepare(connectorFor(`${server.origin}/me`), 'e'));
+      assert.equal(result.request.method, 'GET');
+      assert.equal(result.classification, 'Operational');
+      assert.ok(!JSON.stringify(resultJson(result)).includes('"echo": "e"'));
+    });
+  });
+
   describe('redirects', () => {
     /** Server A redirects to B with `status`; B records what arrives. */
     async function pair(status: number, location: (b: TestServer) => string): Promise<{ a: TestServer; b: TestServer }> {

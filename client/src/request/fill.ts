@@ -88,6 +88,14 @@ function regionAt(template: string, index: number): UrlRegion {
   return query >= 0 && index > query ? 'query' : 'path';
 }
 
+/** Whether the placeholder at [index, index + length) ends the URL's host name and follows literal text in it. */
+function endsHostAfterText(template: string, index: number, length: number): boolean {
+  const authorityStart = template.indexOf('://') + 3;
+  const hostStart = Math.max(authorityStart, template.lastIndexOf('@', index) + 1);
+  const next = template.charAt(index + length);
+  return index > hostStart && (next === '' || '/?#:'.includes(next));
+}
+
 /**
  * Fills a plan (DESIGN §5.3): each placeholder gets its variable's value from `valueOf`, else the variable's default.
  * A required variable without a value is an error; a parameter whose optional variable has none is left out.
@@ -119,7 +127,7 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
   const holdsSecret = (text: string): boolean => secrets.some((secret) => text.includes(secret));
 
   /** Fills one string; undefined when a variable it uses has no value. */
-  const fill = (template: string, scope: PlanScope, used: Set<string>, encode?: (value: string, index: number, id: string) => string): string | undefined => {
+  const fill = (template: string, scope: PlanScope, used: Set<string>, encode?: (value: string, index: number, id: string, length: number) => string): string | undefined => {
     let missingValue = false;
     const filled = template.replace(placeholderPattern, (whole, key: string, index: number) => {
       const id = plan.bindings[scope][key];
@@ -130,7 +138,7 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
         missingValue = true;
         return '';
       }
-      return encode ? encode(value, index, id) : value;
+      return encode ? encode(value, index, id, whole.length) : value;
     });
     return missingValue ? undefined : filled;
   };
@@ -182,20 +190,22 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
 
   const urlUsed = new Set<string>();
   let badHost: string | undefined;
-  const filledUrl = fill(plan.url, plan.urlScope, urlUsed, (value, index, id) => {
+  const filledUrl = fill(plan.url, plan.urlScope, urlUsed, (value, index, id, length) => {
     switch (regionAt(plan.url, index)) {
       case 'start': return value;
       case 'userinfo': return encodeURIComponent(value);
       case 'host':
         // A value that could move the request to another host (`evil.example#`) never becomes part of one.
-        if (!hostCharacters.test(value)) badHost ??= id;
+        // Nor can a value that ends a host written around it (`api.example.com{{suffix}}`) hold a dot: `.evil.example`
+        // would make it another domain. A leading label (`{{store}}.myshopify.com`) stays within the domain after it.
+        if (!hostCharacters.test(value) || (value.includes('.') && endsHostAfterText(plan.url, index, length))) badHost ??= id;
         return value;
       case 'path': return encodeURIComponent(value).replace(/%2F/gi, '/');
       case 'query': return encodeURIComponent(value);
     }
   })!;
   if (badHost !== undefined) {
-    return { error: { message: `The value of ${variableName(byId.get(badHost)!)} cannot be part of a host name: use letters, digits, dots and hyphens only.`, missing: [] } };
+    return { error: { message: `The value of ${variableName(byId.get(badHost)!)} cannot be part of this host name: use letters, digits and hyphens (and dots only where the name does not end with the value).`, missing: [] } };
   }
   let url: URL;
   try {
@@ -219,6 +229,8 @@ export function fillRequest(plan: RequestPlan, valueOf: (variable: PlannedVariab
       return { error: { message: `${plan.title} has credentials both in its URL's user info and in an Authorization header: keep one of them.`, missing: [] } };
     }
     const secret = holdsSecret(user) || holdsSecret(password) || [...urlUsed].some((id) => secretIds.has(id));
+    // The user name is written in the file: the redactor needs it to find `base64(user:secret)` of a short secret.
+    if (user !== '') companions.push(user);
     headers.push({ key: 'Authorization', value: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, secret });
   }
 

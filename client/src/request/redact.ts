@@ -16,15 +16,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Percent escapes match in either case (`%2f` and `%2F`): servers echo both. */
-function percentInsensitive(escaped: string): string {
-  return escaped.replace(/%([0-9A-F])([0-9A-F])/g, (_, a: string, b: string) => `%${hexClass(a)}${hexClass(b)}`);
-}
-
-function hexClass(digit: string): string {
-  return /[A-F]/.test(digit) ? `[${digit}${digit.toLowerCase()}]` : digit;
-}
-
 function toBase64Url(base64: string): string {
   return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
@@ -48,32 +39,69 @@ function alignedBase64(secret: Buffer): string[] {
   return forms;
 }
 
+/** A regular expression's alternatives for one hexadecimal number, either case (`%2f` and `%2F`, `\u00E9` and `\u00e9`). */
+function hex(value: number, width: number): string {
+  return value.toString(16).toUpperCase().padStart(width, '0').replace(/[A-F]/g, (digit) => `[${digit}${digit.toLowerCase()}]`);
+}
+
 /**
- * Builds the one redactor for a request from every secret value in play: raw, URL-encoded, form-encoded,
- * JSON-escaped, base64 and base64url (also inside `user:secret` and other base64 text). `companions` are the other
- * values in play, so that `base64(value:secret)` of a short secret is caught too.
+ * Every way one character of a secret is written back by servers, mixed freely within one echo: as itself, %-encoded
+ * (either case, and twice), form-encoded, JSON-escaped (once and twice, `\/` too), `\uXXXX`, an HTML entity, or its
+ * UTF-8 bytes read as Latin-1.
+ */
+function characterForms(character: string): string[] {
+  const point = character.codePointAt(0)!;
+  const bytes = [...Buffer.from(character, 'utf8')];
+  const units = character.length === 2 ? [character.charCodeAt(0), character.charCodeAt(1)] : [point];
+  const jsonOnce = JSON.stringify(character).slice(1, -1);
+  const forms = new Set<string>([
+    escapeRegExp(character),
+    escapeRegExp(jsonOnce),
+    escapeRegExp(JSON.stringify(jsonOnce).slice(1, -1)),
+    units.map((unit) => `\\\\u${hex(unit, 4)}`).join(''),
+    bytes.map((byte) => `%${hex(byte, 2)}`).join(''),
+    bytes.map((byte) => `%25${hex(byte, 2)}`).join(''),
+    `&#0*${point};`,
+    `&#[xX]0*${hex(point, 1)};`,
+  ]);
+  if (character === '/') forms.add('\\\\/');
+  if (character === ' ') forms.add('\\+');
+  if (point > 0x7f) forms.add(escapeRegExp(Buffer.from(character, 'utf8').toString('latin1')));
+  return [...forms];
+}
+
+/** For each character of a secret, a pattern that matches it however it is escaped. */
+function characterPatterns(secret: string): string[] {
+  return [...secret].map((character) => {
+    const forms = characterForms(character);
+    return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+  });
+}
+
+/** Spans [start, end) of a text, merged where they overlap or touch. */
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
+/**
+ * Builds the one redactor for a request from every secret value in play. It finds each secret however its characters
+ * are escaped (%-encoding, form encoding, JSON and `\uXXXX` escapes, HTML entities, Latin-1 bytes, mixed within one
+ * echo), and its base64 and base64url forms, also inside `user:secret` and other base64 text. Every form is searched
+ * in the original text and the spans merged, so that one secret's redaction cannot hide another's. `companions` are
+ * the other values in play (a user name), so that `base64(value:secret)` of a short secret is caught too.
  */
 export function createRedactor(secrets: readonly string[], companions: readonly string[] = []): Redactor {
-  const exact = new Set<string>();
-  const encoded = new Set<string>();
   const base64 = new Set<string>();
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    // A server that echoes a UTF-8 token in a header is read back as Latin-1 bytes; either may then sit in JSON text,
-    // escaped once, or twice when JSON text is held in a JSON string (an echo service's "data" field).
-    for (const text of [secret, Buffer.from(secret, 'utf8').toString('latin1')]) {
-      const once = JSON.stringify(text).slice(1, -1);
-      exact.add(text).add(once).add(JSON.stringify(once).slice(1, -1));
-    }
-    // JSON.stringify leaves non-ASCII as is; servers that escape it write \uXXXX.
-    exact.add(secret.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    // Some servers escape every character; JSON bodies are also unescaped before display, which catches mixed forms.
-    const everyCharacter = secret.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    exact.add(everyCharacter);
-    exact.add(everyCharacter.replace(/[a-f]/g, (c) => c.toUpperCase()));
-    encoded.add(encodeURIComponent(secret));
-    encoded.add(new URLSearchParams({ v: secret }).toString().slice(2));
-    encoded.add(encodeURI(secret));
+  const present = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
+  const characters = present.map(characterPatterns);
+  for (const secret of present) {
     const bytes = Buffer.from(secret, 'utf8');
     const plain = bytes.toString('base64');
     for (const form of [plain, plain.replace(/=+$/, ''), toBase64Url(plain)]) base64.add(form);
@@ -88,68 +116,82 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
       base64.add(toBase64Url(pair));
     }
   }
-  const alternatives = [
-    ...[...exact].map(escapeRegExp),
-    ...[...encoded].filter((form) => !exact.has(form)).map((form) => percentInsensitive(escapeRegExp(form))),
-  ];
+  if (present.length === 0) return { redact: (text) => text, contains: () => false, redactCut: (text) => text };
+  // Longest first, so that a secret is never cut short by a shorter one it contains.
+  const pattern = new RegExp(characters.map((parts) => parts.join('')).join('|'), 'g');
+  // The starts of each secret, longest first, 4 characters and up (shorter ones would match by chance), for cut texts.
+  const starts = characters.flatMap((parts) => parts.slice(0, -1).map((_, index) => parts.slice(0, parts.length - 1 - index)).filter((start) => start.length >= 4));
+  // A cut can also fall inside the escape of the next character (`%2`, `\u00`, `&#x4`).
+  const partialEscape = '(?:%(?:25)?[0-9A-Fa-f]?|\\\\{1,3}(?:u[0-9A-Fa-f]{0,3})?|&#?[xX]?[0-9A-Fa-f]*)?';
+  const startPatterns = starts.map((start) => new RegExp(`(?:${start.join('')})${partialEscape}$`));
   // Under 6 characters a base64 form would match ordinary words by chance.
-  const base64Forms = [...base64].filter((form) => form.length >= 6 && !exact.has(form));
-  if (alternatives.length === 0 && base64Forms.length === 0) return { redact: (text) => text, contains: () => false, redactCut: (text) => text };
+  const base64Forms = [...base64].filter((form) => form.length >= 6).sort((a, b) => b.length - a.length);
+  const base64Pattern = base64Forms.length > 0 ? new RegExp(base64Forms.map(escapeRegExp).join('|'), 'g') : undefined;
 
-  // Longest first, so that a form is never cut short by a shorter one it contains.
-  const byLength = (a: string, b: string): number => b.length - a.length;
-  const pattern = alternatives.length > 0 ? new RegExp(alternatives.sort(byLength).join('|'), 'g') : undefined;
-  const base64Pattern = base64Forms.length > 0 ? new RegExp(base64Forms.sort(byLength).map(escapeRegExp).join('|'), 'g') : undefined;
-
-  const redact = (text: string): string => {
-    let result = pattern ? text.replace(pattern, redactionMark) : text;
+  const spansOf = (text: string): Array<[number, number]> => {
+    const spans: Array<[number, number]> = [];
+    for (const match of text.matchAll(pattern)) if (match[0] !== '') spans.push([match.index, match.index + match[0].length]);
     if (base64Pattern) {
       // A secret found inside base64 text takes the whole base64 run with it: its neighbours encode its first and last bits.
-      base64Pattern.lastIndex = 0;
-      let output = '';
-      let from = 0;
-      for (let match = base64Pattern.exec(result); match; match = base64Pattern.exec(result)) {
+      for (const match of text.matchAll(base64Pattern)) {
         let start = match.index;
         let end = start + match[0].length;
-        while (start > from && base64Alphabet.test(result[start - 1])) start--;
-        while (end < result.length && base64Alphabet.test(result[end])) end++;
-        output += result.slice(from, start) + redactionMark;
-        from = end;
-        base64Pattern.lastIndex = end;
+        while (start > 0 && base64Alphabet.test(text[start - 1])) start--;
+        while (end < text.length && base64Alphabet.test(text[end])) end++;
+        spans.push([start, end]);
       }
-      result = output + result.slice(from);
     }
-    return result;
+    return mergeSpans(spans);
   };
-  const lowerPercent = [...encoded].map((form) => form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
-  const allForms = [...exact, ...encoded, ...lowerPercent, ...base64Forms];
+  const redact = (text: string): string => {
+    const spans = spansOf(text);
+    if (spans.length === 0) return text;
+    let output = '';
+    let from = 0;
+    for (const [start, end] of spans) {
+      output += text.slice(from, start) + redactionMark;
+      from = end;
+    }
+    return output + text.slice(from);
+  };
   return {
     redact,
-    contains: (text) => redact(text) !== text,
+    contains: (text) => spansOf(text).length > 0,
     redactCut(text) {
-      const redacted = redact(text);
-      // The longest start of any form that the text ends with, from 4 characters up (shorter ones match by chance).
+      // A cut inside a multi-byte character leaves a replacement character last: it is part of the cut.
+      const whole = redact(text.replace(/\uFFFD+$/, ''));
+      // The longest start of a secret (in any of its escapes) or of one of its base64 forms that the text ends with.
+      const end = whole.slice(-4096);
       let cut = 0;
-      for (const form of allForms) {
-        for (let length = Math.min(form.length - 1, redacted.length); length >= 4 && length > cut; length--) {
-          if (redacted.endsWith(form.slice(0, length))) {
+      for (const start of startPatterns) {
+        const match = start.exec(end);
+        if (match && match[0].length > cut) cut = match[0].length;
+      }
+      for (const form of base64Forms) {
+        for (let length = Math.min(form.length - 1, end.length); length >= 4 && length > cut; length--) {
+          if (end.endsWith(form.slice(0, length))) {
             cut = length;
             break;
           }
         }
       }
-      return cut > 0 ? redacted.slice(0, redacted.length - cut) + redactionMark : redacted;
+      return cut > 0 ? whole.slice(0, whole.length - cut) + redactionMark : whole;
     },
   };
 }
 
-/** A deep copy of a plain value with every string (keys included) passed through the redactor. */
-export function redactDeep<T>(value: T, redactor: Redactor): T {
+/**
+ * A deep copy of a plain value with every string passed through the redactor; object keys too where `keys` says so
+ * (data from a server: a JSON body, headers), not the keys of our own objects (`method`, `url`), which a very short
+ * secret could otherwise match.
+ */
+export function redactDeep<T>(value: T, redactor: Redactor, keys: (path: readonly string[]) => boolean = () => true, path: readonly string[] = []): T {
   if (typeof value === 'string') return redactor.redact(value) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactor)) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactor, keys, path)) as T;
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) result[redactor.redact(key)] = redactDeep(item, redactor);
+    const redactKeys = keys(path);
+    for (const [key, item] of Object.entries(value)) result[redactKeys ? redactor.redact(key) : key] = redactDeep(item, redactor, keys, [...path, key]);
     return result as T;
   }
   return value;

@@ -18,6 +18,15 @@ export type RedirectDecision = { readonly hop: Hop; readonly record: RedirectRec
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
+/** Percent-decoding that keeps a malformed escape (`%E0`, a lone `%`) as it is, instead of throwing. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Whether a status is a redirect this client follows. */
 export function isRedirect(status: number): boolean {
   return redirectStatuses.has(status);
@@ -46,7 +55,7 @@ export function followRedirect(hop: Hop, status: number, location: string | null
   const withheld: WithheldCredential[] = [];
 
   const hadUserinfo = next.username !== '' || next.password !== '';
-  const userinfo = `${decodeURIComponent(next.username)}:${decodeURIComponent(next.password)}`;
+  const userinfo = `${safeDecode(next.username)}:${safeDecode(next.password)}`;
   next.username = '';
   next.password = '';
   let headers = hop.headers.filter((h) => body !== undefined || h.key.toLowerCase() !== 'content-type');
@@ -71,7 +80,7 @@ export function followRedirect(hop: Hop, status: number, location: string | null
         return !carries;
       });
     }
-    if (redactor.contains(next.href) || redactor.contains(decodeURIComponent(next.href))) {
+    if (redactor.contains(next.href) || redactor.contains(safeDecode(next.href))) {
       return { stop: { classification: 'Unexpected response', reason: 'redirect-leak', explanation: `The server redirected (${status}) to another origin with the token in the URL itself; the redirect was not followed.` } };
     }
   }

@@ -81,6 +81,8 @@ function decodeBody(read: BodyRead, contentType: string | undefined, redactor: R
     text = new TextDecoder('windows-1252').decode(bytes);
     note = 'The body is not valid UTF-8 and names no charset: it is shown as Windows-1252.';
   }
+  // Redacted before it is parsed, too: parsing changes what a secret looks like (a long number is rounded).
+  text = redactor.redact(text);
   if (!read.truncated && (/json/i.test(contentType ?? '') || /^\s*[[{]/.test(text))) {
     try {
       text = JSON.stringify(redactDeep(JSON.parse(text) as unknown, redactor), null, 2);
@@ -92,6 +94,14 @@ function decodeBody(read: BodyRead, contentType: string | undefined, redactor: R
 }
 
 class Timeout extends Error {}
+
+/** A header that carries a secret, as shown: its scheme, if any, and `•••`, whether or not the redactor recognises the form. */
+function shownSecretHeader(value: string, redactor: Redactor): string {
+  const redacted = redactor.redact(value);
+  if (redacted !== value) return redacted;
+  const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1];
+  return scheme ? `${scheme} •••` : '•••';
+}
 
 /**
  * Sends a filled request (DESIGN §5.5–5.7): redirects by hand with the secret carriers withheld from other origins,
@@ -122,7 +132,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
   const sent: SentRequest = {
     method: request.method,
     url: request.url,
-    headers: headerRecord(hopHeaders(hop, userAgent)),
+    headers: headerRecord(hopHeaders({ ...hop, headers: hop.headers.map((h) => (h.secret ? { ...h, value: shownSecretHeader(h.value, redactor) } : h)) }, userAgent)),
     body: request.body ? encodeBody(request.body) : undefined,
   };
   let verdict: Verdict | undefined;
@@ -212,7 +222,19 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
   return redactResult(result, redactor);
 }
 
-/** The last step of every path out of the core: each string of the result through the redactor. */
+/** The last step of every path out of the core: each string of the result through the redactor, and header names. */
 export function redactResult(result: RequestResult, redactor: Redactor): RequestResult {
-  return redactDeep(result, redactor);
+  const redacted = redactDeep(result, redactor, (path) => path[path.length - 1] === 'headers');
+  // Our own vocabulary (classification, reason, methods, carrier kinds) is no secret: a secret of a letter or two would
+  // otherwise break it.
+  const kinds = <T extends { kind: string }>(list: readonly T[], original: readonly T[]): T[] => list.map((item, index) => ({ ...item, kind: original[index].kind }));
+  return {
+    ...redacted,
+    classification: result.classification,
+    reason: result.reason,
+    request: { ...redacted.request, method: result.request.method },
+    redirects: redacted.redirects.map((redirect, index) => ({ ...redirect, method: result.redirects[index].method, withheld: kinds(redirect.withheld, result.redirects[index].withheld) })),
+    withheldCredentials: kinds(redacted.withheldCredentials, result.withheldCredentials),
+    omitted: kinds(redacted.omitted, result.omitted),
+  };
 }

@@ -47,11 +47,14 @@ export function proxyFromEnvironment(env: Readonly<Record<string, string | undef
 }
 
 function proxyOrigin(proxy: string): string {
+  let url: URL;
   try {
-    return new URL(proxy).origin;
+    url = new URL(proxy);
   } catch {
     throw new Error('The proxy setting is not a valid URL: write it as http://host:port.');
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`The proxy setting uses ${url.protocol.replace(':', '')}, which is not supported: give an http:// or https:// proxy.`);
+  return url.origin;
 }
 
 function bypasses(noProxy: string | undefined, url: URL): boolean {
