@@ -51,6 +51,9 @@ function hex(value: number, width: number): string {
  */
 function characterForms(character: string): string[] {
   const point = character.codePointAt(0)!;
+  // Letters and digits are written as themselves by every encoding; only a server that escapes every character
+  // writes them as `\uXXXX`. Keeping their pattern short keeps the redactor quick to build.
+  if (/^[A-Za-z0-9]$/.test(character)) return [character, `\\\\u${hex(point, 4)}`];
   const bytes = [...Buffer.from(character, 'utf8')];
   const units = character.length === 2 ? [character.charCodeAt(0), character.charCodeAt(1)] : [point];
   const jsonOnce = JSON.stringify(character).slice(1, -1);
@@ -117,20 +120,41 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
     }
   }
   if (present.length === 0) return { redact: (text) => text, contains: () => false, redactCut: (text) => text };
+  // The forms servers write whole: found by a small pattern, quick to build and to run on every string.
+  const whole = new Set<string>();
+  for (const secret of present) {
+    for (const text of [secret, Buffer.from(secret, 'utf8').toString('latin1')]) {
+      const once = JSON.stringify(text).slice(1, -1);
+      whole.add(escapeRegExp(text)).add(escapeRegExp(once)).add(escapeRegExp(JSON.stringify(once).slice(1, -1)));
+    }
+    for (const encoded of [encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ v: secret }).toString().slice(2)]) {
+      whole.add(escapeRegExp(encoded).replace(/%([0-9A-F]{2})/g, (_, code: string) => `%${hex(parseInt(code, 16), 2)}`));
+    }
+  }
   // Longest first, so that a secret is never cut short by a shorter one it contains.
-  const pattern = new RegExp(characters.map((parts) => parts.join('')).join('|'), 'g');
-  // The starts of each secret, longest first, 4 characters and up (shorter ones would match by chance), for cut texts.
-  const starts = characters.flatMap((parts) => parts.slice(0, -1).map((_, index) => parts.slice(0, parts.length - 1 - index)).filter((start) => start.length >= 4));
+  const wholePattern = new RegExp([...whole].sort((a, b) => b.length - a.length).join('|'), 'g');
+  // Every character in any of its forms, mixed: built and run only on text that holds an escape (`%`, `\`, `&`).
+  let mixedPattern: RegExp | undefined;
+  const mixed = (): RegExp => (mixedPattern ??= new RegExp(characters.map((parts) => parts.join('')).join('|'), 'g'));
+  const escapes = /[%\\&]/;
   // A cut can also fall inside the escape of the next character (`%2`, `\u00`, `&#x4`).
   const partialEscape = '(?:%(?:25)?[0-9A-Fa-f]?|\\\\{1,3}(?:u[0-9A-Fa-f]{0,3})?|&#?[xX]?[0-9A-Fa-f]*)?';
-  const startPatterns = starts.map((start) => new RegExp(`(?:${start.join('')})${partialEscape}$`));
+  // The starts of each secret, longest first, 4 characters and up (shorter ones would match by chance), for cut texts;
+  // made only when a text was cut, as most responses are not.
+  let startPatterns: RegExp[] | undefined;
+  const startsOfSecrets = (): RegExp[] =>
+    (startPatterns ??= characters
+      .flatMap((parts) => parts.slice(0, -1).map((_, index) => parts.slice(0, parts.length - 1 - index)).filter((start) => start.length >= 4))
+      .map((start) => new RegExp(`(?:${start.join('')})${partialEscape}$`)));
+
   // Under 6 characters a base64 form would match ordinary words by chance.
   const base64Forms = [...base64].filter((form) => form.length >= 6).sort((a, b) => b.length - a.length);
   const base64Pattern = base64Forms.length > 0 ? new RegExp(base64Forms.map(escapeRegExp).join('|'), 'g') : undefined;
 
   const spansOf = (text: string): Array<[number, number]> => {
     const spans: Array<[number, number]> = [];
-    for (const match of text.matchAll(pattern)) if (match[0] !== '') spans.push([match.index, match.index + match[0].length]);
+    for (const match of text.matchAll(wholePattern)) if (match[0] !== '') spans.push([match.index, match.index + match[0].length]);
+    if (escapes.test(text)) for (const match of text.matchAll(mixed())) if (match[0] !== '') spans.push([match.index, match.index + match[0].length]);
     if (base64Pattern) {
       // A secret found inside base64 text takes the whole base64 run with it: its neighbours encode its first and last bits.
       for (const match of text.matchAll(base64Pattern)) {
@@ -163,7 +187,7 @@ export function createRedactor(secrets: readonly string[], companions: readonly 
       // The longest start of a secret (in any of its escapes) or of one of its base64 forms that the text ends with.
       const end = whole.slice(-4096);
       let cut = 0;
-      for (const start of startPatterns) {
+      for (const start of startsOfSecrets()) {
         const match = start.exec(end);
         if (match && match[0].length > cut) cut = match[0].length;
       }
