@@ -1,5 +1,5 @@
 import type { RequestTarget } from '../../server/src/service';
-import { secretEnvironmentName } from '../../client/src/request';
+import { secretEnvironmentName, shellQuote } from '../../client/src/request';
 import { connectorDocument, service } from '../support/service';
 
 /** A `connector-check request` command line for one request of a connector. */
@@ -22,11 +22,6 @@ export const sampleValues: Readonly<Record<string, string>> = {
   contact_id: '101',
   email: 'new.contact@example.com',
 };
-
-/** A word as a POSIX shell reads it back unchanged. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The command lines that send each token method's check request and then each endpoint's request of a connector file, as the

@@ -4,9 +4,14 @@ import { secretEnvironmentName } from './names';
 
 const markerPrefix = 'CONNECTORSECRETMARKER';
 
-/** Single-quotes a word for a POSIX shell (always when it holds a secret's marker, which becomes a variable outside the quotes). */
+/** A word as a POSIX shell reads it back unchanged: as it is when that is safe (or `always` is false), else single-quoted. */
+export function shellQuote(word: string, always = false): string {
+  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) && !always ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Quoted always when it holds a secret's marker, which then becomes a variable outside the quotes. */
 function quote(word: string): string {
-  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) && !word.includes(markerPrefix) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return shellQuote(word, word.includes(markerPrefix));
 }
 
 /**

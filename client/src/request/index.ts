@@ -6,5 +6,5 @@ export { describeWithheld, renderResultText, resultJson, summarize } from './ren
 export type { Classification, Reason, ReceivedResponse, RedirectRecord, RequestResult, SentRequest, Verdict, WithheldCredential } from './result';
 export { sendDefaults, sendRequest, type SendOptions } from './send';
 export { createTransport, proxyFromEnvironment, type Transport, type TransportOptions } from './transport';
-export { curlCommand } from './curl';
+export { curlCommand, shellQuote } from './curl';
 export { secretEnvironmentName } from './names';

@@ -27,6 +27,11 @@ function safeDecode(text: string): string {
   }
 }
 
+/** The carriers of a list, each kind and name once, in first-seen order. */
+export function uniqueCarriers(withheld: readonly WithheldCredential[]): WithheldCredential[] {
+  return withheld.filter((w, i) => withheld.findIndex((o) => o.kind === w.kind && o.name === w.name) === i);
+}
+
 /** Whether a status is a redirect this client follows. */
 export function isRedirect(status: number): boolean {
   return redirectStatuses.has(status);
@@ -84,9 +89,8 @@ export function followRedirect(hop: Hop, status: number, location: string | null
       return { stop: { classification: 'Unexpected response', reason: 'redirect-leak', explanation: `The server redirected (${status}) to another origin with the token in the URL itself; the redirect was not followed.` } };
     }
   }
-  const unique = withheld.filter((w, i) => withheld.findIndex((o) => o.kind === w.kind && o.name === w.name) === i);
   return {
     hop: { method, url: next, headers, body, crossed },
-    record: { status, from: hop.url.href, to: next.href, method, crossOrigin: next.origin !== origin, withheld: unique },
+    record: { status, from: hop.url.href, to: next.href, method, crossOrigin: next.origin !== origin, withheld: uniqueCarriers(withheld) },
   };
 }

@@ -1,8 +1,8 @@
 import { classifyError, classifyResponse } from './classify';
 import { encodeBody, type FilledRequest } from './fill';
-import { followRedirect, isRedirect, type Hop } from './redirect';
+import { followRedirect, isRedirect, uniqueCarriers, type Hop } from './redirect';
 import { createRedactor, redactDeep, type Redactor } from './redact';
-import type { ReceivedResponse, RedirectRecord, RequestResult, SentRequest, Verdict, WithheldCredential } from './result';
+import type { ReceivedResponse, RedirectRecord, RequestResult, SentRequest, Verdict } from './result';
 import { createTransport, type Transport } from './transport';
 
 /** Limits and I/O for sending. */
@@ -196,8 +196,7 @@ export async function sendRequest(request: FilledRequest, options: SendOptions =
     await ownTransport?.close();
   }
 
-  const withheld: WithheldCredential[] = [];
-  for (const record of redirects) for (const w of record.withheld) if (!withheld.some((o) => o.kind === w.kind && o.name === w.name)) withheld.push(w);
+  const withheld = uniqueCarriers(redirects.flatMap((record) => record.withheld));
   if (verdict.classification === 'Failed authentication' && withheld.length > 0) {
     verdict = {
       ...verdict,

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   getLanguageService,
   type CodeAction,
   type CompletionList,
@@ -24,7 +25,7 @@ import { inlayHints } from './inlayHints';
 import type { InlayHint } from 'vscode-languageserver-types';
 import { rules } from './codes';
 import { buildModel } from './model';
-import { planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargets } from './plan';
+import { blockingDiagnostic, planRequest, requestTargets, type PlanResult, type RequestTarget, type RequestTargets } from './plan';
 import { createCredentialScanner } from './credentials';
 import { checkCredentials } from './rules/credentialRules';
 import { checkHeaders } from './rules/headerRules';
@@ -214,7 +215,7 @@ export function createConnectorLanguageService(options: ConnectorServiceOptions)
       const diagnostics = await validate(document, jsonDocument);
       const analysis = analysisOf(document, jsonDocument);
       if (!analysis) {
-        const blocking = diagnostics.filter((d) => d.severity === 1).map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: String(d.message) }));
+        const blocking = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map(blockingDiagnostic);
         return { refusal: { message: 'The file holds no connector that can be sent: fix its errors first.', diagnostics: blocking } };
       }
       return planRequest(document, analysis, diagnostics, target);

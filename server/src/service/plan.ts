@@ -205,6 +205,11 @@ function providerFor(analysis: Analysis, url: string, scope: Scope, headers: rea
   return providerByName.find(([pattern]) => pattern.test(name.value))?.[1];
 }
 
+/** An error diagnostic as a refusal lists it: code, 1-based line, message. */
+export function blockingDiagnostic(diagnostic: Diagnostic): BlockingDiagnostic {
+  return { code: String(diagnostic.code), line: diagnostic.range.start.line + 1, message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message) };
+}
+
 /** Whether an error diagnostic at `offset` blocks a request that uses the given nodes. */
 function blocks(offset: number, own: readonly ASTNode[], others: readonly ASTNode[], unusedConnectorVariables: readonly ASTNode[]): boolean {
   const inside = (node: ASTNode): boolean => offset >= node.offset && offset < node.offset + node.length;
@@ -296,7 +301,7 @@ export function planRequest(document: TextDocument, analysis: Analysis, diagnost
   const blocking = diagnostics
     .filter((d) => d.severity === DiagnosticSeverity.Error && d.code !== rules.unsupportedAuthType.code)
     .filter((d) => d.code === rules.jsonSyntax.code || blocks(document.offsetAt(d.range.start), own, others, unusedConnectorVariables))
-    .map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: typeof d.message === 'string' ? d.message : String(d.message) }));
+    .map(blockingDiagnostic);
   if (blocking.length > 0) {
     const count = blocking.length === 1 ? 'an error' : `${blocking.length} errors`;
     return refuse(`${title} has ${count} to fix before a test request can be sent.`, blocking);
