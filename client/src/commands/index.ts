@@ -6,7 +6,7 @@ import type { InstanceStore } from '../instances/instanceStore';
 import { resultScheme, type ResultView } from '../requests/resultView';
 import type { ServerApi } from '../requests/serverApi';
 import { UserError, type TestRequests } from '../requests/testRequests';
-import { describeSecret, type SecretEntry } from '../secrets/secretIndex';
+import { describeSecret, sameSecret, type SecretEntry } from '../secrets/secretIndex';
 import type { SecretStore } from '../secrets/secretStore';
 import { newConnector, newConnectorFromCurl, newConnectorFromOpenApi } from './newConnector';
 
@@ -144,7 +144,7 @@ async function manageSecrets(context: CommandContext): Promise<void> {
   };
   refresh();
   const remove = async (entry: SecretEntry): Promise<void> => {
-    await context.secrets.deleteWhere((e) => describeSecret(e) === describeSecret(entry));
+    await context.secrets.deleteWhere((e) => sameSecret(e, entry));
     context.outputChannel.info(`Deleted the stored secret ${describeSecret(entry)}.`);
   };
   const done = new Promise<void>((resolve) => {

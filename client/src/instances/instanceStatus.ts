@@ -23,11 +23,6 @@ export class InstanceStatus implements vscode.Disposable {
     void this.update();
   }
 
-  /** The connector of the active editor, as the status bar shows it. */
-  get activeConnector(): string | undefined {
-    return this.connector;
-  }
-
   async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     if (document?.languageId !== 'connector') {
