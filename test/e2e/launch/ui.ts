@@ -46,10 +46,19 @@ export async function animationsFinished(locator: Locator): Promise<void> {
 
 /** Runs a command from the command palette by its label, once the row it selects is that command. */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
+  // The palette can close again as it opens when focus is still moving (a tab's hover, a closing widget): one more try.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      await input.fill(`>${label}`, { timeout: attempt === 1 ? 5_000 : 30_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
